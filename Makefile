@@ -1,0 +1,51 @@
+# Two commands for a fresh machine with Python 3.11+ and make: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Other interpreters the test suite runs on when the machine has them (pyenv's, for example).
+EXTRA_PYTHONS ?= $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3 $(HOME)/.pyenv/versions/3.13*/bin/python3)
+
+.PHONY: demo test lint typecheck pytest test-other-pythons docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-demo: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-demo
+
+demo: $(VENV)/.installed-demo
+	$(BIN)/python examples/quickstart.py
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests examples benchmarks docs
+	$(BIN)/ruff format --check src tests examples benchmarks docs
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest --cov --cov-report=term
+
+test-other-pythons:
+	@for py in $(EXTRA_PYTHONS); do \
+		echo "== tests on $$($$py --version)"; \
+		$$py -m venv .venv-$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])') && \
+		v=.venv-$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])') && \
+		$$v/bin/python -m pip install --quiet -e '.[test]' && \
+		HYPOTHESIS_PROFILE=ci $$v/bin/python -m pytest -q -p no:cacheprovider || exit 1; \
+	done
+
+test: lint typecheck pytest test-other-pythons
+
+docs: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/sphinx-build -n -W -b html docs docs/_build/html
+
+clean:
+	rm -rf $(VENV) .venv-3.* build dist docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,0 +1,233 @@
+"""The catalog: the whole dataset, immutable, with its lookups."""
+
+import difflib
+import types
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from ._model import (
+    Category,
+    Control,
+    Deployment,
+    Layer,
+    Override,
+    Partition,
+    Party,
+    Service,
+)
+from ._validate import catalog_problems, override_problems
+from .errors import (
+    CatalogError,
+    UnknownControlError,
+    UnknownLayerError,
+    UnknownPartyError,
+    UnknownServiceError,
+)
+
+__all__ = ["FORMAT", "Catalog"]
+
+FORMAT = 1
+"""The data format version that this code reads and writes."""
+
+_T = TypeVar("_T")
+
+
+def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]:
+    """The nearest valid names, best first (always at least one where there are candidates)."""
+    pool = sorted(set(candidates))
+    lowered = {c.casefold(): c for c in pool}
+    close = difflib.get_close_matches(name.casefold(), list(lowered), n=n, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(name.casefold(), list(lowered), n=1, cutoff=0.0)
+    return tuple(lowered[c] for c in close)
+
+
+def _index(items: Iterable[_T], *keys: Any) -> types.MappingProxyType[str, _T]:
+    index: dict[str, _T] = {}
+    for item in items:
+        for key in keys:
+            for value in key(item):
+                index.setdefault(value.casefold(), item)
+    return types.MappingProxyType(index)
+
+
+def _service_keys(s: Service) -> tuple[str, ...]:
+    return (s.id, s.name, *s.aliases)
+
+
+def _id(item: Any) -> tuple[str]:
+    return (item.id,)
+
+
+def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
+    return tuple(items)
+
+
+def _overrides(items: Iterable[Override]) -> tuple[Override, ...]:
+    return tuple(sorted(set(items), key=lambda o: (o.service, o.target, o.parties, o.reason)))
+
+
+@attrs.frozen(kw_only=True)
+class Catalog:
+    """The whole dataset: parties, layers (bottom to top), controls, categories, contexts,
+    services and the organization's overrides. Build one with `load_catalog` or
+    `default_catalog`; it validates itself and never changes."""
+
+    version: str
+    parties: tuple[Party, ...] = attrs.field(converter=_tuple)
+    layers: tuple[Layer, ...] = attrs.field(converter=_tuple)
+    controls: tuple[Control, ...] = attrs.field(converter=_tuple)
+    categories: tuple[Category, ...] = attrs.field(converter=_tuple)
+    partitions: tuple[Partition, ...] = attrs.field(converter=_tuple)
+    deployments: tuple[Deployment, ...] = attrs.field(converter=_tuple)
+    services: tuple[Service, ...] = attrs.field(converter=_tuple)
+    overrides: tuple[Override, ...] = attrs.field(default=(), converter=_overrides)
+    renamed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
+
+    # Indices, built once; not part of equality.
+    _services: Mapping[str, Service] = attrs.field(init=False, eq=False, repr=False)
+    _controls: Mapping[str, Control] = attrs.field(init=False, eq=False, repr=False)
+    _references: Mapping[str, tuple[Control, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _layers: Mapping[str, Layer] = attrs.field(init=False, eq=False, repr=False)
+    _parties: Mapping[str, Party] = attrs.field(init=False, eq=False, repr=False)
+    _cache: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems = catalog_problems(self)
+        if problems:
+            raise CatalogError(problems)
+        references: dict[str, list[Control]] = {}
+        for control in self.controls:
+            for ref in control.references:
+                references.setdefault(ref.casefold(), []).append(control)
+        init = object.__setattr__
+        init(self, "_services", _index(self.services, _service_keys))
+        init(self, "_controls", _index(self.controls, _id))
+        init(self, "_references", types.MappingProxyType({k: tuple(v) for k, v in references.items()}))
+        init(self, "_layers", _index(self.layers, _id))
+        init(self, "_parties", _index(self.parties, _id))
+        init(self, "_cache", {})
+
+    # -- services ---------------------------------------------------------------------------
+    def get_service(self, name: str) -> Service | None:
+        """The service with this id, alias or name (case-insensitive), or None. A resource
+        type that no service lists falls back to its namespace (``AWS::EC2::``)."""
+        key = name.casefold()
+        found = self._services.get(key)
+        if found is None and "::" in key:
+            found = self._services.get(key[: key.rindex("::") + 2])
+        return found
+
+    def service(self, name: str) -> Service:
+        """The service with this id, alias or name; `UnknownServiceError` if there is none."""
+        found = self.get_service(name)
+        if found is None:
+            new = dict(self.renamed).get(name.casefold())
+            detail = f"service {name!r} was renamed to {new!r}" if new else ""
+            raise UnknownServiceError(name, self._suggest(name, [s.id for s in self.services]), detail)
+        return found
+
+    def search(self, text: str) -> tuple[Service, ...]:
+        """Services whose id, name or an alias matches the text, best match first."""
+        needle = text.casefold().strip()
+        if not needle:
+            return ()
+        ranked: list[tuple[float, str, Service]] = []
+        for s in self.services:
+            keys = [k.casefold() for k in _service_keys(s)]
+            if needle in keys:
+                score = 0.0
+            elif any(k.startswith(needle) for k in keys):
+                score = 1.0
+            elif any(needle in k for k in keys):
+                score = 2.0
+            else:
+                ratio = max(difflib.SequenceMatcher(None, needle, k).ratio() for k in keys)
+                if ratio < 0.6:
+                    continue
+                score = 3.0 - ratio
+            ranked.append((score, s.id, s))
+        return tuple(s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1])))
+
+    # -- controls ---------------------------------------------------------------------------
+    def get_control(self, name: str) -> Control | None:
+        """The control with this id or unique framework reference, or None."""
+        found = self._controls.get(name.casefold())
+        if found is None:
+            mapped = self._references.get(name.casefold(), ())
+            found = mapped[0] if len(mapped) == 1 else None
+        return found
+
+    def control(self, name: str) -> Control:
+        """The control with this id or framework reference (``NIST-800-53:SI-2``); an error if
+        there is none, or if the reference maps to several controls."""
+        found = self.get_control(name)
+        if found is not None:
+            return found
+        mapped = self._references.get(name.casefold(), ())
+        if mapped:
+            ids = tuple(c.id for c in mapped)
+            listed = ", ".join(map(repr, ids))
+            detail = f"{name!r} maps to several controls ({listed}); use controls_for() or a control id"
+            raise UnknownControlError(name, ids, detail)
+        valid = [c.id for c in self.controls] + [r for c in self.controls for r in c.references]
+        raise UnknownControlError(name, self._suggest(name, valid))
+
+    def controls_for(self, reference: str) -> tuple[Control, ...]:
+        """Every control mapped to a framework reference (``ISO-27001:A.8.8``), in catalog order."""
+        return self._references.get(reference.casefold(), ())
+
+    # -- layers and parties -----------------------------------------------------------------
+    def get_layer(self, name: str) -> Layer | None:
+        """The layer with this id, or None."""
+        return self._layers.get(name.casefold())
+
+    def layer(self, name: str) -> Layer:
+        """The layer with this id; `UnknownLayerError` if there is none."""
+        found = self.get_layer(name)
+        if found is None:
+            raise UnknownLayerError(name, self._suggest(name, [layer.id for layer in self.layers]))
+        return found
+
+    def get_party(self, name: str) -> Party | None:
+        """The party with this id, or None."""
+        return self._parties.get(name.casefold())
+
+    def party(self, name: str) -> Party:
+        """The party with this id; an `UnknownNameError` if there is none."""
+        found = self.get_party(name)
+        if found is None:
+            raise UnknownPartyError(name, self._suggest(name, [p.id for p in self.parties]))
+        return found
+
+    # -- derived catalogs and data ----------------------------------------------------------
+    def with_overrides(self, overrides: Iterable[Override], parties: Iterable[Party] = ()) -> "Catalog":
+        """A new catalog with the organization's overrides (and the parties they bring in)
+        added; this catalog is unchanged. Raises `CatalogError` listing every problem."""
+        new = tuple(overrides)
+        added = tuple(parties)
+        known = {p.id for p in self.parties}
+        problems = [
+            f"parties[{i}]: party {p.id!r} already exists"
+            for i, p in enumerate(added)
+            if p.id in known and self._parties[p.id] != p
+        ]
+        merged = self.parties + tuple(p for p in added if p.id not in known)
+        problems += override_problems(self, new, merged)
+        if problems:
+            raise CatalogError(problems)
+        return attrs.evolve(self, parties=merged, overrides=self.overrides + new)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain, JSON-ready data that `load_catalog` reads back to an equal catalog."""
+        from ._convert import unstructure
+
+        return unstructure(self)
+
+    def _suggest(self, name: str, candidates: Iterable[str]) -> tuple[str, ...]:
+        renamed = dict(self.renamed)
+        if name.casefold() in renamed:
+            return (renamed[name.casefold()],)
+        return suggest(name, candidates)

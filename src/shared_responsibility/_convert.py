@@ -1,0 +1,207 @@
+"""The serialization boundary: plain JSON data <-> the domain, through one private converter.
+
+Validation happens in the structure hooks, so that every problem keeps its location
+(``services[3].layers.guest-os: unknown side 'aws2'``); cattrs collects them all, and
+`structure` raises them together as one `CatalogError`.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._catalog import FORMAT, Catalog
+from ._model import Control, ControlRow, Option, OptionValue, Part, Service, Side
+from .errors import CatalogError
+
+__all__ = ["structure", "unstructure"]
+
+_SIDES = {s.value: s for s in Side}
+_MARK = "\x00"
+
+
+class _DataError(ValueError):
+    """A problem found by a hook, with the part of the path below the hooked field."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__(problems)
+
+
+def _mapping(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _DataError([("", f"must be an object ({what}), got {type(value).__name__}")])
+    return value
+
+
+def _side_texts(value: Any, layer: str | None, prefix: str, problems: list[tuple[str, str]]) -> list[Part]:
+    parts = []
+    if not isinstance(value, Mapping) or not value:
+        problems.append((prefix, "must be an object mapping 'provider' and/or 'customer' to a duty text"))
+        return parts
+    for side, text in value.items():
+        at = f"{prefix}.{side}" if prefix else str(side)
+        if side not in _SIDES:
+            problems.append((at, f"unknown side {side!r}; use 'provider' or 'customer'"))
+        elif not isinstance(text, str):
+            problems.append((at, f"duty text must be a string, got {type(text).__name__}"))
+        else:
+            parts.append(Part(layer=layer, side=_SIDES[side], text=text))
+    return parts
+
+
+def _parts(value: Any, _: type) -> tuple[Part, ...]:
+    """``{layer: {side: text}}`` -> parts."""
+    problems: list[tuple[str, str]] = []
+    parts = []
+    for layer, texts in _mapping(value, "layer -> {side: text}").items():
+        parts += _side_texts(texts, layer, str(layer), problems)
+    if problems:
+        raise _DataError(problems)
+    return tuple(parts)
+
+
+def _duties(value: Any, _: type) -> tuple[Part, ...]:
+    """``{side: text}`` -> parts with no layer (an organizational control's duties)."""
+    problems: list[tuple[str, str]] = []
+    parts = _side_texts(_mapping(value, "side -> text"), None, "", problems) if value else []
+    if problems:
+        raise _DataError(problems)
+    return tuple(parts)
+
+
+def _rows(value: Any, _: type) -> tuple[ControlRow, ...]:
+    """``{control: {"layers": {...}, "note": "..."}}`` -> control rows."""
+    problems: list[tuple[str, str]] = []
+    rows = []
+    for control, row in _mapping(value, "control -> row").items():
+        if not isinstance(row, Mapping) or set(row) - {"layers", "note"} or "layers" not in row:
+            problems.append((str(control), "must be an object with 'layers' and an optional 'note'"))
+            continue
+        try:
+            parts = _parts(row["layers"], tuple)
+        except _DataError as e:
+            problems += [(f"{control}.layers.{p}" if p else f"{control}.layers", m) for p, m in e.problems]
+            continue
+        note = row.get("note", "")
+        if not isinstance(note, str):
+            problems.append((f"{control}.note", "must be a string"))
+            continue
+        rows.append(ControlRow(control=str(control), parts=parts, note=note))
+    if problems:
+        raise _DataError(problems)
+    return tuple(rows)
+
+
+def _pairs(value: Any, _: type) -> tuple[tuple[str, str], ...]:
+    """``{old id: new id}`` -> sorted pairs (the table of renamed ids)."""
+    return tuple(sorted(_mapping(value, "old id -> new id").items()))
+
+
+def _unparts(parts: tuple[Part, ...]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for p in parts:
+        out.setdefault(p.layer or "", {})[p.side.value] = p.text
+    return out
+
+
+def _unrows(rows: tuple[ControlRow, ...]) -> dict[str, dict[str, Any]]:
+    return {
+        r.control: {"layers": _unparts(r.parts), **({"note": r.note} if r.note else {})} for r in rows
+    }
+
+
+def _make() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def _str(value: Any, _: type) -> str:
+        if not isinstance(value, str):
+            raise _DataError([("", f"must be a string, got {type(value).__name__}")])
+        return value
+
+    conv.register_structure_hook(str, _str)
+    for type_, hook, unhook in (
+        (tuple[Part, ...], _parts, _unparts),
+        (tuple[ControlRow, ...], _rows, _unrows),
+        (tuple[tuple[str, str], ...], _pairs, dict),
+    ):
+        conv.register_structure_hook_func(lambda t, type_=type_: t == type_, hook)
+        conv.register_unstructure_hook_func(lambda t, type_=type_: t == type_, unhook)
+    conv.register_structure_hook(
+        Control, make_dict_structure_fn(Control, conv, duties=override(struct_hook=_duties))
+    )
+    conv.register_unstructure_hook(
+        Control,
+        make_dict_unstructure_fn(
+            Control,
+            conv,
+            duties=override(unstruct_hook=lambda parts: {p.side.value: p.text for p in parts}),
+        ),
+    )
+    for cls in (Service, Option, OptionValue):
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
+    return conv
+
+
+_converter = _make()
+
+
+def _format(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, _DataError):
+        return _MARK.join(f"{path}{_MARK}{message}" for path, message in exc.problems)
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(map(repr, sorted(exc.extra_fields)))}"
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    name = getattr(type_, "__name__", str(type_))
+    if isinstance(exc, ValueError):
+        return f"invalid value {exc}" if type_ is None else f"invalid value for {name}"
+    return f"expected {name}, got a different type"
+
+
+def _problems(exc: Exception) -> list[str]:
+    problems = []
+    for line in cattrs.transform_error(exc, path="$", format_exception=_format):
+        message, _, path = line.rpartition(" @ ")
+        path = path.removeprefix("$").lstrip(".")
+        if _MARK in message:
+            bits = message.split(_MARK)
+            for sub, text in zip(bits[::2], bits[1::2], strict=True):
+                where = ".".join(x for x in (path, sub) if x)
+                problems.append(f"{where}: {text}")
+        else:
+            problems.append(f"{path or '$'}: {message}")
+    return problems
+
+
+def structure(data: Any) -> Catalog:
+    """Build a catalog from plain data, raising one `CatalogError` with every problem."""
+    if not isinstance(data, Mapping):
+        raise CatalogError([f"$: a catalog must be a JSON object, got {type(data).__name__}"])
+    body = dict(data)
+    fmt = body.pop("format", None)
+    if fmt != FORMAT:
+        raise CatalogError([f"format: this version reads format {FORMAT}, got {fmt!r}"])
+    try:
+        return _converter.structure(body, Catalog)
+    except Exception as exc:  # cattrs gathers every field's error into one group
+        raise _catalog_error(exc) from None
+
+
+def _catalog_error(exc: BaseException) -> CatalogError:
+    """The catalog's own error if its whole-catalog checks failed, else the field errors."""
+    pending = [exc]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, CatalogError):
+            return current
+        if isinstance(current, BaseExceptionGroup):
+            pending += current.exceptions
+    return CatalogError(_problems(exc))
+
+
+def unstructure(cat: Catalog) -> dict[str, Any]:
+    """Plain, JSON-ready data for a catalog, format version first."""
+    body: dict[str, Any] = _converter.unstructure(cat)
+    return {"format": FORMAT, **body}

@@ -1,0 +1,384 @@
+"""The domain: immutable value objects that describe who holds which part of the stack.
+
+Every class is frozen, slotted and keyword-only, and holds only immutable values, because the
+default catalog is shared by every caller. No ``from __future__ import annotations`` here:
+hypothesis and cattrs read these annotations at run time.
+"""
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+
+import attrs
+
+__all__ = [
+    "Category",
+    "Change",
+    "Context",
+    "Control",
+    "ControlRow",
+    "Deployment",
+    "Duty",
+    "Layer",
+    "LayerResolution",
+    "Option",
+    "OptionValue",
+    "Origin",
+    "Override",
+    "Ownership",
+    "Part",
+    "Partition",
+    "Party",
+    "Region",
+    "Resolution",
+    "Rule",
+    "Service",
+    "Side",
+    "Source",
+    "WorkloadDuty",
+]
+
+
+def _strs(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+class Side(enum.Enum):
+    """Which side of the line a party stands on."""
+
+    PROVIDER = "provider"
+    CUSTOMER = "customer"
+
+
+class Ownership(enum.Enum):
+    """Who holds a layer or a control: the provider alone, both sides, or the customer alone."""
+
+    PROVIDER = "provider"
+    SHARED = "shared"
+    CUSTOMER = "customer"
+
+    @property
+    def control_type(self) -> str:
+        """AWS's name for the control type, seen from the customer: inherited, shared, customer-specific."""
+        return _CONTROL_TYPES[self]
+
+    @classmethod
+    def of(cls, sides: Iterable[Side]) -> "Ownership":
+        """The ownership that the sides holding a part imply."""
+        present = frozenset(sides)
+        if present == {Side.PROVIDER}:
+            return cls.PROVIDER
+        if present == {Side.CUSTOMER}:
+            return cls.CUSTOMER
+        if present == {Side.PROVIDER, Side.CUSTOMER}:
+            return cls.SHARED
+        raise ValueError("no side holds a part")
+
+
+_CONTROL_TYPES = {
+    Ownership.PROVIDER: "inherited",
+    Ownership.SHARED: "shared",
+    Ownership.CUSTOMER: "customer-specific",
+}
+
+
+class Origin(enum.Enum):
+    """Where a rule in a resolution's trail comes from, weakest first."""
+
+    CATEGORY = "category default"
+    CONTROL = "control entry"
+    SERVICE = "service entry"
+    OPTION = "option value"
+    DEFAULT_OPTION = "assumed default"
+    CONTEXT = "context rule"
+    OVERRIDE = "override"
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A public page that a fact rests on, and when it was read."""
+
+    title: str
+    url: str
+    read: str
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Party:
+    """Someone who can hold a duty: a provider, an operator, the customer, a partner."""
+
+    id: str
+    name: str
+    side: Side
+
+
+@attrs.frozen(kw_only=True)
+class Layer:
+    """One level of the responsibility stack; the catalog orders them bottom to top."""
+
+    id: str
+    name: str
+    description: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Part:
+    """What one side does on one layer, as the dataset states it (``layer`` is None for an
+    organizational control)."""
+
+    layer: str | None
+    side: Side
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class ControlRow:
+    """A finer, control-by-control statement that replaces what the layers would give."""
+
+    control: str
+    parts: tuple[Part, ...]
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class OptionValue:
+    """One value of an option and the parts it moves."""
+
+    id: str
+    name: str
+    layers: tuple[Part, ...] = ()
+    controls: tuple[ControlRow, ...] = ()
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Option:
+    """A configuration choice of one service that moves the line."""
+
+    id: str
+    name: str
+    default: str
+    values: tuple[OptionValue, ...]
+    sources: tuple[Source, ...]
+    note: str = ""
+
+    def value(self, value_id: str) -> OptionValue | None:
+        """The value with this id, or None."""
+        return next((v for v in self.values if v.id == value_id), None)
+
+
+@attrs.frozen(kw_only=True)
+class Service:
+    """A cloud service, its category, and where its split differs from the category's."""
+
+    id: str
+    name: str
+    provider: str
+    category: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    layers: tuple[Part, ...] = ()
+    controls: tuple[ControlRow, ...] = ()
+    options: tuple[Option, ...] = ()
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[Source, ...] = ()
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, or None."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@attrs.frozen(kw_only=True)
+class Category:
+    """A kind of service (infrastructure, container, serverless, abstracted) and its default split."""
+
+    id: str
+    name: str
+    layers: tuple[Part, ...]
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Control:
+    """A security control; it touches layers, or, if organizational, every party does its own part."""
+
+    id: str
+    title: str
+    layers: tuple[str, ...] | None
+    duties: tuple[Part, ...] = ()
+    references: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def organizational(self) -> bool:
+        """True when the control touches no layer: each party does its own part."""
+        return self.layers is None
+
+
+@attrs.frozen(kw_only=True)
+class Region:
+    """A region of a partition; ``operator`` names the party that runs it where that is not the
+    partition's."""
+
+    id: str
+    name: str = ""
+    operator: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Partition:
+    """A group of regions under one set of accounts (``aws``, ``aws-cn``, ``aws-us-gov``)."""
+
+    id: str
+    name: str
+    operator: str | None = None
+    regions: tuple[Region, ...] = ()
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Deployment:
+    """Where a service runs (a region, an Outpost, a Local Zone) and the parts that moves."""
+
+    id: str
+    name: str
+    layers: tuple[Part, ...] = ()
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Override:
+    """An organization's tailoring: hand a layer or control of a service (or of every service,
+    ``"*"``) to other parties, who take the part of their own side."""
+
+    service: str
+    target: str
+    parties: tuple[str, ...] = attrs.field(converter=_strs)
+    reason: str = ""
+
+
+class FrozenMap(Mapping[str, str]):
+    """A read-only, hashable mapping of strings, ordered by key."""
+
+    __slots__ = ("_items", "_map")
+
+    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        self._map = dict(sorted(pairs))
+        self._items = tuple(self._map.items())
+
+    def __getitem__(self, key: str) -> str:
+        return self._map[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map)
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._map) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._map!r})"
+
+
+def _options(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
+    return items if isinstance(items, FrozenMap) else FrozenMap(items)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Context:
+    """Where and how a service runs: partition, region, deployment and option values
+    (keyed ``"<service>.<option>"``). The default is a commercial region with every option at
+    its default."""
+
+    partition: str | None = None
+    region: str | None = None
+    deployment: str = "region"
+    options: FrozenMap = attrs.field(factory=FrozenMap, converter=_options)
+
+
+@attrs.frozen(kw_only=True)
+class Duty:
+    """One party's part for one service, on one layer (None for an organizational control)."""
+
+    party: Party
+    layer: Layer | None
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One rule in a resolution's trail: where it comes from, what it is, and what it decided."""
+
+    origin: Origin
+    name: str
+    target: str
+    note: str = ""
+
+
+def _parties(duties: tuple[Duty, ...]) -> tuple[Party, ...]:
+    return tuple(dict.fromkeys(d.party for d in duties))
+
+
+@attrs.frozen(kw_only=True)
+class Resolution:
+    """Who is responsible for one control of one service in one context, and why."""
+
+    service: Service
+    control: Control
+    context: Context
+    ownership: Ownership
+    duties: tuple[Duty, ...]
+    sources: tuple[Source, ...]
+    trail: tuple[Rule, ...]
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        """The parties that hold a duty, in the order of the duties."""
+        return _parties(self.duties)
+
+
+@attrs.frozen(kw_only=True)
+class LayerResolution:
+    """Who holds one layer of one service in one context, and why."""
+
+    layer: Layer
+    ownership: Ownership
+    duties: tuple[Duty, ...]
+    sources: tuple[Source, ...]
+    trail: tuple[Rule, ...]
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        """The parties that hold a duty, in the order of the duties."""
+        return _parties(self.duties)
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """A layer or control whose ownership differs between two services."""
+
+    kind: str
+    what: str
+    before: Ownership
+    after: Ownership
+
+
+@attrs.frozen(kw_only=True)
+class WorkloadDuty:
+    """A customer-side duty of a workload, with the services it comes from."""
+
+    target: str
+    party: Party
+    text: str
+    services: tuple[str, ...]

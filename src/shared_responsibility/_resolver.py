@@ -1,0 +1,384 @@
+"""The resolver: pure functions from a catalog, names and a context to frozen answers.
+
+Rules apply from weakest to strongest: category default, service entry, option values (in the
+order the service declares its options), context rules, overrides. A rule about a layer counts
+for every control that touches the layer; a control row replaces the whole control. Answers are
+memoized on the catalog, so a warm call is one dictionary lookup; nothing here does I/O.
+"""
+
+import types
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from ._catalog import Catalog, suggest
+from ._model import (
+    Change,
+    Context,
+    Control,
+    Deployment,
+    Duty,
+    Layer,
+    LayerResolution,
+    Origin,
+    Override,
+    Ownership,
+    Part,
+    Partition,
+    Party,
+    Resolution,
+    Rule,
+    Service,
+    Side,
+    Source,
+    WorkloadDuty,
+)
+from .errors import UnknownContextError, UnknownOptionError
+
+__all__ = ["matrix", "resolve", "shift", "split", "workload"]
+
+DEFAULT_CONTEXT = Context()
+
+
+@attrs.frozen
+class _Step:
+    """A rule of the trail with the parts it sets, for one layer or one control."""
+
+    rule: Rule
+    layer: str | None
+    control: str | None
+    parts: tuple[Part, ...]
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen
+class _Plan:
+    """Everything that decides one service in one context, computed once."""
+
+    service: Service
+    steps: tuple[_Step, ...]
+    providers: tuple[Party, ...]
+    operator_rule: Rule | None
+    operator_sources: tuple[Source, ...]
+    customer: Party
+    overrides: tuple[tuple[Override, tuple[Party, ...]], ...]
+
+
+def _layer_steps(rule: Rule, parts: Sequence[Part], sources: tuple[Source, ...]) -> list[_Step]:
+    by_layer: dict[str | None, list[Part]] = {}
+    for p in parts:
+        by_layer.setdefault(p.layer, []).append(p)
+    return [
+        _Step(attrs.evolve(rule, target=layer or ""), layer, None, tuple(ps), sources)
+        for layer, ps in by_layer.items()
+    ]
+
+
+def _partition_of(cat: Catalog, context: Context) -> tuple[Partition | None, str | None]:
+    region_id = context.region
+    partitions = {p.id: p for p in cat.partitions}
+    if context.partition is not None and context.partition not in partitions:
+        raise UnknownContextError(
+            context.partition, suggest(context.partition, partitions), f"unknown partition {context.partition!r}"
+        )
+    if region_id is None:
+        return partitions.get(context.partition or ""), None
+    owner = next((p for p in cat.partitions if any(r.id == region_id for r in p.regions)), None)
+    if owner is None:
+        regions = [r.id for p in cat.partitions for r in p.regions]
+        hint = suggest(region_id, regions)
+        raise UnknownContextError(region_id, hint, f"unknown region {region_id!r}" + _did_you_mean(hint))
+    if context.partition is not None and context.partition != owner.id:
+        raise UnknownContextError(
+            region_id,
+            (owner.id,),
+            f"region {region_id!r} is in partition {owner.id!r}, not {context.partition!r}",
+        )
+    return owner, region_id
+
+
+def _did_you_mean(hint: Sequence[str]) -> str:
+    if not hint:
+        return ""
+    return "; did you mean " + " or ".join(map(repr, hint)) + "?"
+
+
+def _operators(cat: Catalog, service: Service, context: Context) -> tuple[tuple[Party, ...], Rule | None, tuple[Source, ...]]:
+    partition, region_id = _partition_of(cat, context)
+    default = (cat.party(service.provider),)
+    if partition is None:
+        return default, None, ()
+    region = next((r for r in partition.regions if r.id == region_id), None)
+    if region is not None and region.operator is not None:
+        ids: tuple[str, ...] = (region.operator,)
+        name = f"region={region.id}"
+    elif partition.operator is not None:
+        ids = (partition.operator,)
+        name = f"partition={partition.id}"
+    else:
+        ids = tuple(sorted({r.operator for r in partition.regions if r.operator is not None}))
+        name = f"partition={partition.id}"
+    providers = tuple(cat.party(i) for i in ids)
+    if providers == default:
+        return default, None, ()
+    note = "the provider side is held by " + " or ".join(p.name for p in providers)
+    if len(providers) > 1:
+        note += ", by region"
+    return providers, Rule(origin=Origin.CONTEXT, name=name, target="provider", note=note), partition.sources
+
+
+def _deployment(cat: Catalog, context: Context) -> Deployment | None:
+    found = next((d for d in cat.deployments if d.id == context.deployment), None)
+    if found is None and context.deployment != "region":
+        hint = suggest(context.deployment, [d.id for d in cat.deployments])
+        raise UnknownContextError(
+            context.deployment, hint, f"unknown deployment {context.deployment!r}" + _did_you_mean(hint)
+        )
+    return found
+
+
+def _check_options(cat: Catalog, context: Context) -> None:
+    for key, value in context.options.items():
+        service_id, _, option_id = key.partition(".")
+        service = cat.get_service(service_id)
+        if service is None or service.id != service_id or not option_id:
+            keys = [f"{s.id}.{o.id}" for s in cat.services for o in s.options]
+            hint = suggest(key, keys)
+            raise UnknownOptionError(key, hint, f"unknown option {key!r}" + _did_you_mean(hint))
+        option = service.option(option_id)
+        if option is None:
+            hint = tuple(f"{service.id}.{o.id}" for o in service.options)
+            raise UnknownOptionError(
+                key, hint, f"service {service.id!r} has no option {option_id!r}" + _did_you_mean(suggest(key, hint))
+            )
+        if option.value(value) is None:
+            values = tuple(v.id for v in option.values)
+            raise UnknownOptionError(
+                value,
+                values,
+                f"unknown value {value!r} for option {key!r}; valid values: " + ", ".join(map(repr, values)),
+            )
+
+
+def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
+    service = cat.service(service_name)
+    key = ("plan", service.id, context)
+    cached = cat._cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    _check_options(cat, context)
+    category = next(g for g in cat.categories if g.id == service.category)
+    steps = _layer_steps(Rule(origin=Origin.CATEGORY, name=category.id, target=""), category.layers, category.sources)
+    service_rule = Rule(origin=Origin.SERVICE, name=service.id, target="")
+    steps += _layer_steps(service_rule, service.layers, service.sources)
+    steps += [
+        _Step(attrs.evolve(service_rule, target=row.control, note=row.note), None, row.control, row.parts, service.sources)
+        for row in service.controls
+    ]
+    for option in service.options:
+        chosen = context.options.get(f"{service.id}.{option.id}")
+        origin = Origin.OPTION if chosen is not None else Origin.DEFAULT_OPTION
+        value = option.value(chosen or option.default)
+        assert value is not None  # checked above, and by the catalog for defaults
+        rule = Rule(origin=origin, name=f"{service.id}.{option.id}={value.id}", target="", note=value.note)
+        steps += _layer_steps(rule, value.layers, option.sources)
+        steps += [
+            _Step(attrs.evolve(rule, target=row.control, note=row.note or value.note), None, row.control, row.parts, option.sources)
+            for row in value.controls
+        ]
+    providers, operator_rule, operator_sources = _operators(cat, service, context)
+    deployment = _deployment(cat, context)
+    if deployment is not None:
+        rule = Rule(origin=Origin.CONTEXT, name=f"deployment={deployment.id}", target="")
+        steps += _layer_steps(rule, deployment.layers, deployment.sources)
+    customer = next(p for p in cat.parties if p.side is Side.CUSTOMER)
+    specific = [o for o in cat.overrides if o.service in ("*", service.id)]
+    control_ids = {c.id for c in cat.controls}
+    specific.sort(key=lambda o: (o.target in control_ids, o.service != "*"))
+    overrides = tuple((o, tuple(cat.party(p) for p in o.parties)) for o in specific)
+    plan = _Plan(service, tuple(steps), providers, operator_rule, operator_sources, customer, overrides)
+    cat._cache[key] = plan
+    return plan
+
+
+def _duties(cat: Catalog, plan: _Plan, parts: Iterable[Part]) -> list[Duty]:
+    duties = []
+    for p in parts:
+        layer = cat.layer(p.layer) if p.layer is not None else None
+        holders = plan.providers if p.side is Side.PROVIDER else (plan.customer,)
+        duties += [Duty(party=h, layer=layer, text=p.text) for h in holders]
+    return duties
+
+
+def _override(duties: list[Duty], override: Override, parties: tuple[Party, ...], layer: str | None) -> tuple[list[Duty], Rule]:
+    sides = {p.side for p in parties}
+    out: list[Duty] = []
+    taken: set[Side] = set()
+    for d in duties:
+        in_scope = layer is None or (d.layer is not None and d.layer.id == layer)
+        if in_scope and d.party.side in sides:
+            taken.add(d.party.side)
+            out += [attrs.evolve(d, party=p) for p in parties if p.side is d.party.side]
+        else:
+            out.append(d)
+    idle = sorted(s.value for s in sides - taken)
+    note = override.reason
+    if idle:
+        note = (note + "; " if note else "") + f"the {' and '.join(idle)} side holds no part here"
+    name = f"{override.service}:{override.target} -> {', '.join(override.parties)}"
+    return list(dict.fromkeys(out)), Rule(origin=Origin.OVERRIDE, name=name, target=override.target, note=note)
+
+
+def _sources(steps: Iterable[_Step], extra: Iterable[Source]) -> tuple[Source, ...]:
+    found: dict[Source, None] = {}
+    for step in steps:
+        found.update(dict.fromkeys(step.sources))
+    found.update(dict.fromkeys(extra))
+    return tuple(found)
+
+
+def _overridden(
+    plan: _Plan, duties: list[Duty], trail: list[Rule], layers: Sequence[str], control: str | None
+) -> list[Duty]:
+    """Apply the operator rule, then the overrides that name one of the layers or the control
+    (layer overrides before control overrides, ``"*"`` before a named service)."""
+    if plan.operator_rule is not None and any(d.party.side is Side.PROVIDER for d in duties):
+        trail.append(plan.operator_rule)
+    for override, parties in plan.overrides:
+        if override.target in layers:
+            duties, rule = _override(duties, override, parties, override.target)
+        elif override.target == control:
+            duties, rule = _override(duties, override, parties, None)
+        else:
+            continue
+        trail.append(rule)
+    return duties
+
+
+def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Resolution:
+    steps: list[_Step] = []
+    if ctl.layers is None:
+        note = "organizational: each party does its own part"
+        trail = [Rule(origin=Origin.CONTROL, name=ctl.id, target=ctl.id, note=note)]
+        parts: list[Part] = list(ctl.duties)
+    else:
+        touched = set(ctl.layers)
+        state: dict[str, tuple[Part, ...]] = {}
+        for step in plan.steps:
+            if step.layer in touched:
+                state[step.layer] = step.parts
+            elif step.control == ctl.id:
+                state = {}
+                for part in step.parts:
+                    assert part.layer is not None
+                    state[part.layer] = (*state.get(part.layer, ()), part)
+            else:
+                continue
+            steps.append(step)
+        trail = [step.rule for step in steps]
+        parts = [p for layer in cat.layers for p in state.get(layer.id, ())]
+    duties = _overridden(plan, _duties(cat, plan, parts), trail, ctl.layers or (), ctl.id)
+    extra = plan.operator_sources if plan.operator_rule in trail else ()
+    return Resolution(
+        service=plan.service,
+        control=ctl,
+        context=context,
+        ownership=Ownership.of(d.party.side for d in duties),
+        duties=tuple(duties),
+        sources=_sources(steps, (*extra, *ctl.sources)),
+        trail=tuple(trail),
+    )
+
+
+def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolution:
+    steps = [step for step in plan.steps if step.layer == layer.id]
+    trail = [step.rule for step in steps]
+    duties = _overridden(plan, _duties(cat, plan, steps[-1].parts), trail, (layer.id,), None)
+    extra = plan.operator_sources if plan.operator_rule in trail else ()
+    return LayerResolution(
+        layer=layer,
+        ownership=Ownership.of(d.party.side for d in duties),
+        duties=tuple(duties),
+        sources=_sources(steps, extra),
+        trail=tuple(trail),
+    )
+
+
+def resolve(cat: Catalog, service: str, control: str, context: Context | None = None) -> Resolution:
+    """Who is responsible for a control of a service in a context, with each party's duties,
+    the sources, and the trail of rules that decided it."""
+    context = DEFAULT_CONTEXT if context is None else context
+    key = (service, control, context)
+    found = cat._cache.get(key)
+    if found is None:
+        plan = _plan(cat, service, context)
+        found = cat._cache[key] = _resolution(cat, plan, cat.control(control), context)
+    return found  # type: ignore[no-any-return]
+
+
+def split(cat: Catalog, service: str, context: Context | None = None) -> Mapping[str, LayerResolution]:
+    """Who holds each layer of one service: a read-only mapping from layer id, bottom to top."""
+    context = DEFAULT_CONTEXT if context is None else context
+    key = ("split", service, context)
+    found = cat._cache.get(key)
+    if found is None:
+        plan = _plan(cat, service, context)
+        table = {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers}
+        found = cat._cache[key] = types.MappingProxyType(table)
+    return found  # type: ignore[no-any-return]
+
+
+def matrix(
+    cat: Catalog,
+    services: Iterable[str],
+    controls: Iterable[str] | None = None,
+    context: Context | None = None,
+) -> tuple[Resolution, ...]:
+    """Resolutions for every service and control (all controls by default), services outer."""
+    wanted = [c.id for c in cat.controls] if controls is None else list(controls)
+    return tuple(resolve(cat, s, c, context) for s in services for c in wanted)
+
+
+def workload(
+    cat: Catalog, services: Iterable[str], context: Context | None = None, by: str = "layer"
+) -> Mapping[str, tuple[WorkloadDuty, ...]]:
+    """The customer side's combined duties for a system of services, grouped by layer (or by
+    control with ``by="control"``); each duty names the services it comes from."""
+    if by not in ("layer", "control"):
+        raise ValueError(f"by must be 'layer' or 'control', got {by!r}")
+    ids = list(dict.fromkeys(cat.service(s).id for s in services))
+    ids.sort(key=[s.id for s in cat.services].index)
+    found: dict[tuple[str, str, str], dict[str, None]] = {}
+    holders: dict[str, Party] = {}
+    for sid in ids:
+        if by == "layer":
+            pairs = [(lid, r.duties) for lid, r in split(cat, sid, context).items()]
+        else:
+            pairs = [(c.id, resolve(cat, sid, c.id, context).duties) for c in cat.controls]
+        for target, duties in pairs:
+            for d in duties:
+                if d.party.side is Side.CUSTOMER:
+                    holders[d.party.id] = d.party
+                    found.setdefault((target, d.party.id, d.text), {})[sid] = None
+    grouped: dict[str, list[WorkloadDuty]] = {}
+    for (target, party, text), sids in found.items():
+        duty = WorkloadDuty(target=target, party=holders[party], text=text, services=tuple(sids))
+        grouped.setdefault(target, []).append(duty)
+    order = [layer.id for layer in cat.layers] if by == "layer" else [c.id for c in cat.controls]
+    return types.MappingProxyType({t: tuple(grouped[t]) for t in order if t in grouped})
+
+
+def shift(cat: Catalog, before: str, after: str, context: Context | None = None) -> tuple[Change, ...]:
+    """What changes hands moving a workload from one service to another: every layer, then
+    every control, whose ownership differs. Empty when nothing changes."""
+    a, b = split(cat, before, context), split(cat, after, context)
+    changes = [
+        Change(kind="layer", what=lid, before=a[lid].ownership, after=b[lid].ownership)
+        for lid in a
+        if a[lid].ownership is not b[lid].ownership
+    ]
+    for c in cat.controls:
+        x, y = resolve(cat, before, c.id, context).ownership, resolve(cat, after, c.id, context).ownership
+        if x is not y:
+            changes.append(Change(kind="control", what=c.id, before=x, after=y))
+    return tuple(changes)

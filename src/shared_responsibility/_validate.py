@@ -1,0 +1,177 @@
+"""Whole-catalog checks: every problem of a dataset or of its overrides, each with its location."""
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from ._model import Override, Part, Party, Side, Source
+
+if TYPE_CHECKING:
+    from ._catalog import Catalog
+
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+URL_RE = re.compile(r"https://[^\s/]+\.[^\s]+")
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _ids(where: str, ids: Sequence[str]) -> Iterator[str]:
+    for i, value in enumerate(ids):
+        if not ID_RE.fullmatch(value):
+            yield f"{where}[{i}].id: must be lower-case-kebab-case, got {value!r}"
+    for value, count in sorted(Counter(ids).items()):
+        if count > 1:
+            yield f"{where}: duplicate id {value!r}"
+
+
+def _sources(where: str, sources: Sequence[Source], required: bool = True) -> Iterator[str]:
+    if required and not sources:
+        yield f"{where}.sources: at least one source is required"
+    for i, s in enumerate(sources):
+        if not URL_RE.fullmatch(s.url):
+            yield f"{where}.sources[{i}].url: must be an https URL, got {s.url!r}"
+        if not DATE_RE.fullmatch(s.read):
+            yield f"{where}.sources[{i}].read: must be a date YYYY-MM-DD, got {s.read!r}"
+        if not s.title.strip():
+            yield f"{where}.sources[{i}].title: must not be empty"
+
+
+def _parts(where: str, parts: Sequence[Part], layers: Iterable[str]) -> Iterator[str]:
+    allowed = set(layers)
+    for p in parts:
+        if p.layer not in allowed:
+            yield f"{where}.{p.layer}: unknown layer {p.layer!r}"
+        if not p.text.strip():
+            yield f"{where}.{p.layer}.{p.side.value}: duty text must not be empty"
+
+
+def catalog_problems(cat: "Catalog") -> list[str]:
+    """Every problem of a catalog that the types alone do not rule out."""
+    problems: list[str] = []
+    add = problems.extend
+    layer_ids = [layer.id for layer in cat.layers]
+    party_ids = {p.id for p in cat.parties}
+    controls = {c.id: c for c in cat.controls}
+    add(_ids("layers", layer_ids))
+    add(_ids("parties", [p.id for p in cat.parties]))
+    add(_ids("controls", [c.id for c in cat.controls]))
+    add(_ids("categories", [c.id for c in cat.categories]))
+    add(_ids("services", [s.id for s in cat.services]))
+    add(_ids("partitions", [p.id for p in cat.partitions]))
+    add(_ids("deployments", [d.id for d in cat.deployments]))
+    add(_ids("regions", [r.id for p in cat.partitions for r in p.regions]))
+    if not any(p.side is Side.CUSTOMER for p in cat.parties):
+        problems.append("parties: no party stands on the customer side")
+    for i, c in enumerate(cat.controls):
+        where = f"controls[{i}]"
+        add(_sources(where, c.sources))
+        if c.layers is None:
+            sides = {d.side for d in c.duties}
+            if sides != {Side.PROVIDER, Side.CUSTOMER}:
+                problems.append(
+                    f"{where}.duties: an organizational control needs a provider and a customer duty"
+                )
+        else:
+            if c.duties:
+                problems.append(f"{where}.duties: only an organizational control (no layers) has duties")
+            if not c.layers:
+                problems.append(f"{where}.layers: must name at least one layer, or be null")
+            problems.extend(
+                f"{where}.layers: unknown layer {layer!r}" for layer in c.layers if layer not in layer_ids
+            )
+    for i, g in enumerate(cat.categories):
+        where = f"categories[{i}]"
+        add(_sources(where, g.sources))
+        add(_parts(f"{where}.layers", g.layers, layer_ids))
+        missing = [layer for layer in layer_ids if layer not in {p.layer for p in g.layers}]
+        if missing:
+            problems.append(f"{where}.layers: no default for {', '.join(map(repr, missing))}")
+    categories = {g.id for g in cat.categories}
+    aliases: dict[str, str] = {}
+    for i, s in enumerate(cat.services):
+        where = f"services[{i}]"
+        add(_sources(where, s.sources))
+        if s.category not in categories:
+            problems.append(f"{where}.category: unknown category {s.category!r}")
+        if s.provider not in party_ids:
+            problems.append(f"{where}.provider: unknown party {s.provider!r}")
+        add(_parts(f"{where}.layers", s.layers, layer_ids))
+        add(_rows(f"{where}.controls", s.controls, controls))
+        for key in (s.id, s.name, *s.aliases):
+            owner = aliases.setdefault(key.casefold(), s.id)
+            if owner != s.id:
+                problems.append(f"{where}.aliases: {key!r} already names service {owner!r}")
+        add(_ids(f"{where}.options", [o.id for o in s.options]))
+        for j, o in enumerate(s.options):
+            at = f"{where}.options[{j}]"
+            add(_sources(at, o.sources))
+            add(_ids(f"{at}.values", [v.id for v in o.values]))
+            if o.value(o.default) is None:
+                problems.append(f"{at}.default: {o.default!r} is not one of its values")
+            for k, v in enumerate(o.values):
+                add(_parts(f"{at}.values[{k}].layers", v.layers, layer_ids))
+                add(_rows(f"{at}.values[{k}].controls", v.controls, controls))
+    for i, p in enumerate(cat.partitions):
+        where = f"partitions[{i}]"
+        add(_sources(where, p.sources))
+        operators = [(f"{where}.operator", p.operator)] + [
+            (f"{where}.regions[{j}].operator", r.operator) for j, r in enumerate(p.regions)
+        ]
+        for at, operator in operators:
+            if operator is not None and operator not in party_ids:
+                problems.append(f"{at}: unknown party {operator!r}")
+        if p.operator is None and any(r.operator is None for r in p.regions):
+            problems.append(f"{where}.operator: regions without an operator need one here")
+    for i, d in enumerate(cat.deployments):
+        where = f"deployments[{i}]"
+        add(_sources(where, d.sources))
+        add(_parts(f"{where}.layers", d.layers, layer_ids))
+    problems.extend(override_problems(cat, cat.overrides, cat.parties))
+    return problems
+
+
+def _rows(where: str, rows: Sequence[object], controls: dict[str, object]) -> Iterator[str]:
+    from ._model import Control, ControlRow
+
+    for row in rows:
+        assert isinstance(row, ControlRow)
+        control = controls.get(row.control)
+        if not isinstance(control, Control):
+            yield f"{where}.{row.control}: unknown control {row.control!r}"
+        elif control.layers is None:
+            yield f"{where}.{row.control}: organizational control takes no service row"
+        else:
+            yield from _parts(f"{where}.{row.control}", row.parts, control.layers)
+
+
+def override_problems(cat: "Catalog", overrides: Sequence[Override], parties: Iterable[Party]) -> list[str]:
+    """Every problem of a set of overrides: unknown names, and conflicts between them."""
+    problems: list[str] = []
+    known = {p.id: p for p in parties}
+    targets = {layer.id for layer in cat.layers} | {c.id for c in cat.controls}
+    services = {s.id for s in cat.services}
+    claims: dict[tuple[str, str, Side], tuple[int, frozenset[str]]] = {}
+    for i, o in enumerate(overrides):
+        where = f"overrides[{i}]"
+        if o.service != "*" and o.service not in services:
+            problems.append(f"{where}.service: unknown service {o.service!r}")
+        if o.target not in targets:
+            problems.append(f"{where}.target: unknown layer or control {o.target!r}")
+        if not o.parties:
+            problems.append(f"{where}.parties: must name at least one party")
+        for j, party in enumerate(o.parties):
+            if party not in known:
+                problems.append(f"{where}.parties[{j}]: unknown party {party!r}")
+        by_side: dict[Side, set[str]] = {}
+        for party in o.parties:
+            if party in known:
+                by_side.setdefault(known[party].side, set()).add(party)
+        for side, names in sorted(by_side.items(), key=lambda item: item[0].value):
+            key = (o.service, o.target, side)
+            claim = claims.setdefault(key, (i, frozenset(names)))
+            if claim[1] != frozenset(names):
+                problems.append(
+                    f"{where}: conflicts with overrides[{claim[0]}] over the {side.value} side "
+                    f"of {o.target!r} for {o.service!r}"
+                )
+    return problems

@@ -1,0 +1,100 @@
+"""The exceptions the library raises: one base, each also a builtin that says what went wrong."""
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "CatalogError",
+    "SharedResponsibilityError",
+    "UnknownContextError",
+    "UnknownControlError",
+    "UnknownLayerError",
+    "UnknownNameError",
+    "UnknownOptionError",
+    "UnknownPartyError",
+    "UnknownServiceError",
+]
+
+
+class SharedResponsibilityError(Exception):
+    """Base of every error this library raises on purpose."""
+
+
+def _hint(suggestions: Sequence[str]) -> str:
+    quoted = [repr(s) for s in suggestions]
+    if not quoted:
+        return ""
+    if len(quoted) == 1:
+        return f"; did you mean {quoted[0]}?"
+    return f"; did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
+
+
+class UnknownNameError(SharedResponsibilityError, LookupError):
+    """A name that the catalog does not know; carries the nearest valid names."""
+
+    kind = "name"
+
+    def __init__(self, name: str, suggestions: Iterable[str] = (), detail: str = "") -> None:
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        self.detail = detail
+        super().__init__(name, self.suggestions, detail)
+
+    def __str__(self) -> str:
+        if self.detail:
+            return self.detail
+        return f"unknown {self.kind} {self.name!r}" + _hint(self.suggestions)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.name, self.suggestions, self.detail))
+
+
+class UnknownServiceError(UnknownNameError):
+    """No service has this id, alias or name."""
+
+    kind = "service"
+
+
+class UnknownControlError(UnknownNameError):
+    """No control has this id, or a framework reference names no single control."""
+
+    kind = "control"
+
+
+class UnknownLayerError(UnknownNameError):
+    """No layer has this id."""
+
+    kind = "layer"
+
+
+class UnknownPartyError(UnknownNameError):
+    """No party has this id."""
+
+    kind = "party"
+
+
+class UnknownOptionError(UnknownNameError):
+    """A context names an option, or an option value, that the service does not have."""
+
+    kind = "option"
+
+
+class UnknownContextError(UnknownNameError):
+    """A context names a partition, region or deployment that the catalog does not know."""
+
+    kind = "context"
+
+
+class CatalogError(SharedResponsibilityError, ValueError):
+    """A dataset or an override is invalid; `problems` lists every problem with its location."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        return f"invalid catalog: {count} {noun}\n" + "\n".join(f"  {p}" for p in self.problems)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems,))
