@@ -12,7 +12,21 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._catalog import FORMAT, Catalog
-from ._model import Control, ControlRow, Option, OptionValue, Part, Service, Side
+from ._model import (
+    Category,
+    Control,
+    ControlRow,
+    Deployment,
+    FrozenMap,
+    Option,
+    OptionValue,
+    Part,
+    Partition,
+    Region,
+    Service,
+    Side,
+    Source,
+)
 from .errors import CatalogError
 
 __all__ = ["structure", "unstructure"]
@@ -128,6 +142,8 @@ def _make() -> cattrs.Converter:
     ):
         conv.register_structure_hook_func(lambda t, type_=type_: t == type_, hook)
         conv.register_unstructure_hook_func(lambda t, type_=type_: t == type_, unhook)
+    conv.register_structure_hook(FrozenMap, lambda value, _: FrozenMap(_mapping(value, "name -> text")))
+    conv.register_unstructure_hook(FrozenMap, dict)
     conv.register_structure_hook(
         Control, make_dict_structure_fn(Control, conv, duties=override(struct_hook=_duties))
     )
@@ -136,10 +152,11 @@ def _make() -> cattrs.Converter:
         make_dict_unstructure_fn(
             Control,
             conv,
+            _cattrs_omit_if_default=True,
             duties=override(unstruct_hook=lambda parts: {p.side.value: p.text for p in parts}),
         ),
     )
-    for cls in (Service, Option, OptionValue):
+    for cls in (Service, Option, OptionValue, Category, Deployment, Partition, Region, Source):
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
     return conv
 

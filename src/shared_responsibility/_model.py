@@ -18,6 +18,7 @@ __all__ = [
     "ControlRow",
     "Deployment",
     "Duty",
+    "FrozenMap",
     "Layer",
     "LayerResolution",
     "Option",
@@ -93,6 +94,41 @@ class Origin(enum.Enum):
     OVERRIDE = "override"
 
 
+class FrozenMap(Mapping[str, str]):
+    """A read-only, hashable mapping of strings, ordered by key."""
+
+    __slots__ = ("_items", "_map")
+
+    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        self._map = dict(sorted(pairs))
+        self._items = tuple(self._map.items())
+
+    def __getitem__(self, key: str) -> str:
+        return self._map[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map)
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._map) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._map!r})"
+
+
+def _options(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
+    return items if isinstance(items, FrozenMap) else FrozenMap(items)
+
+
 @attrs.frozen(kw_only=True)
 class Source:
     """A public page that a fact rests on, and when it was read."""
@@ -133,7 +169,8 @@ class Part:
 
 @attrs.frozen(kw_only=True)
 class ControlRow:
-    """A finer, control-by-control statement that replaces what the layers would give."""
+    """A finer statement for one control: for each layer it names, it replaces what that
+    layer would give this control (and nothing else)."""
 
     control: str
     parts: tuple[Part, ...]
@@ -194,6 +231,7 @@ class Category:
     id: str
     name: str
     layers: tuple[Part, ...]
+    description: str = ""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sources: tuple[Source, ...] = ()
 
@@ -207,6 +245,7 @@ class Control:
     layers: tuple[str, ...] | None
     duties: tuple[Part, ...] = ()
     references: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    reference_titles: FrozenMap = attrs.field(factory=FrozenMap, converter=_options)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sources: tuple[Source, ...] = ()
 
@@ -258,41 +297,6 @@ class Override:
     target: str
     parties: tuple[str, ...] = attrs.field(converter=_strs)
     reason: str = ""
-
-
-class FrozenMap(Mapping[str, str]):
-    """A read-only, hashable mapping of strings, ordered by key."""
-
-    __slots__ = ("_items", "_map")
-
-    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
-        pairs = items.items() if isinstance(items, Mapping) else items
-        self._map = dict(sorted(pairs))
-        self._items = tuple(self._map.items())
-
-    def __getitem__(self, key: str) -> str:
-        return self._map[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._map)
-
-    def __len__(self) -> int:
-        return len(self._map)
-
-    def __hash__(self) -> int:
-        return hash(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return dict(self._map) == dict(other)
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._map!r})"
-
-
-def _options(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
-    return items if isinstance(items, FrozenMap) else FrozenMap(items)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)

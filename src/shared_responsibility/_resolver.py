@@ -2,7 +2,8 @@
 
 Rules apply from weakest to strongest: category default, service entry, option values (in the
 order the service declares its options), context rules, overrides. A rule about a layer counts
-for every control that touches the layer; a control row replaces the whole control. Answers are
+for every control that touches the layer; a control row counts for that control alone, on the
+layers it names. Answers are
 memoized on the catalog, so a warm call is one dictionary lookup; nothing here does I/O.
 """
 
@@ -268,10 +269,11 @@ def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Re
             if step.layer in touched:
                 state[step.layer] = step.parts
             elif step.control == ctl.id:
-                state = {}
+                named: dict[str, tuple[Part, ...]] = {}
                 for part in step.parts:
                     assert part.layer is not None
-                    state[part.layer] = (*state.get(part.layer, ()), part)
+                    named[part.layer] = (*named.get(part.layer, ()), part)
+                state.update(named)
             else:
                 continue
             steps.append(step)
