@@ -162,3 +162,15 @@ def overrides(draw: st.DrawFn, cat: sr.Catalog) -> tuple[sr.Override, tuple[sr.P
     names = draw(st.lists(IDS.map("x-{}".format), min_size=1, max_size=2, unique=True))
     parties = tuple(sr.Party(id=n, name=n, side=side) for n in names)
     return sr.Override(service=service, target=target, parties=names, reason="test"), parties
+
+
+def expected_ownership(duties: tuple[sr.Duty, ...]) -> sr.Ownership:
+    """The ownership DESIGN.md's consistency rule demands for these duties, computed apart
+    from the library: PROVIDER iff all provider-side, CUSTOMER iff all customer-side, else SHARED."""
+    sides = {d.party.side.value for d in duties}
+    assert sides, "an answer always has at least one duty"
+    if sides == {"provider"}:
+        return sr.Ownership.PROVIDER
+    if sides == {"customer"}:
+        return sr.Ownership.CUSTOMER
+    return sr.Ownership.SHARED

@@ -7,11 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import shared_responsibility as sr
-from tests.strategies import catalogs, contexts, overrides
-
-
-def _sides(duties: tuple[sr.Duty, ...]) -> set[sr.Side]:
-    return {d.party.side for d in duties}
+from tests.strategies import catalogs, contexts, expected_ownership, overrides
 
 
 @given(st.data())
@@ -20,19 +16,14 @@ def test_total_and_consistent(data: st.DataObject) -> None:
     PROVIDER ⇔ all duties provider-side, CUSTOMER ⇔ all customer-side, SHARED ⇔ both."""
     cat = data.draw(catalogs())
     context = data.draw(contexts(cat))
-    expected = {
-        frozenset({sr.Side.PROVIDER}): sr.Ownership.PROVIDER,
-        frozenset({sr.Side.CUSTOMER}): sr.Ownership.CUSTOMER,
-        frozenset(sr.Side): sr.Ownership.SHARED,
-    }
     for s in cat.services:
         for c in cat.controls:
             r = sr.resolve(cat, s.id, c.id, context)
-            assert r.ownership is expected[frozenset(_sides(r.duties))]
+            assert r.ownership is expected_ownership(r.duties)
             assert r.trail, "every answer says which rules decided it"
         for layer_id, lr in sr.split(cat, s.id, context).items():
             assert lr.layer.id == layer_id
-            assert lr.ownership is expected[frozenset(_sides(lr.duties))]
+            assert lr.ownership is expected_ownership(lr.duties)
 
 
 @given(catalogs())

@@ -35,13 +35,20 @@ _T = TypeVar("_T")
 
 
 def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]:
-    """The nearest valid names, best first (always at least one where there are candidates)."""
-    pool = sorted(set(candidates))
-    lowered = {c.casefold(): c for c in pool}
-    close = difflib.get_close_matches(name.casefold(), list(lowered), n=n, cutoff=0.6)
-    if not close:
-        close = difflib.get_close_matches(name.casefold(), list(lowered), n=1, cutoff=0.0)
-    return tuple(lowered[c] for c in close)
+    """The nearest valid names (those about as near as the nearest), best first, ties by name;
+    at least one where there are any."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(name.casefold())
+    scored = []
+    for candidate in sorted(set(candidates)):
+        matcher.set_seq1(candidate.casefold())
+        scored.append((-matcher.ratio(), candidate))
+    scored.sort()
+    if not scored:
+        return ()
+    floor = max(0.6, -scored[0][0] - 0.1)
+    close = [c for score, c in scored[:n] if -score >= floor]
+    return tuple(close or [scored[0][1]])
 
 
 def _index(items: Iterable[_T], *keys: Any) -> types.MappingProxyType[str, _T]:
@@ -125,8 +132,9 @@ class Catalog:
         found = self.get_service(name)
         if found is None:
             new = dict(self.renamed).get(name.casefold())
-            detail = f"service {name!r} was renamed to {new!r}" if new else ""
-            raise UnknownServiceError(name, self._suggest(name, [s.id for s in self.services]), detail)
+            if new:
+                raise UnknownServiceError(name, (new,), f"service {name!r} was renamed")
+            raise UnknownServiceError(name, suggest(name, [s.id for s in self.services]))
         return found
 
     def search(self, text: str) -> tuple[Service, ...]:
@@ -169,11 +177,9 @@ class Catalog:
         mapped = self._references.get(name.casefold(), ())
         if mapped:
             ids = tuple(c.id for c in mapped)
-            listed = ", ".join(map(repr, ids))
-            detail = f"{name!r} maps to several controls ({listed}); use controls_for() or a control id"
-            raise UnknownControlError(name, ids, detail)
+            raise UnknownControlError(name, ids, f"{name!r} maps to several controls (see controls_for())")
         valid = [c.id for c in self.controls] + [r for c in self.controls for r in c.references]
-        raise UnknownControlError(name, self._suggest(name, valid))
+        raise UnknownControlError(name, suggest(name, valid))
 
     def controls_for(self, reference: str) -> tuple[Control, ...]:
         """Every control mapped to a framework reference (``ISO-27001:A.8.8``), in catalog order."""
@@ -188,7 +194,7 @@ class Catalog:
         """The layer with this id; `UnknownLayerError` if there is none."""
         found = self.get_layer(name)
         if found is None:
-            raise UnknownLayerError(name, self._suggest(name, [layer.id for layer in self.layers]))
+            raise UnknownLayerError(name, suggest(name, [layer.id for layer in self.layers]))
         return found
 
     def get_party(self, name: str) -> Party | None:
@@ -199,7 +205,7 @@ class Catalog:
         """The party with this id; an `UnknownNameError` if there is none."""
         found = self.get_party(name)
         if found is None:
-            raise UnknownPartyError(name, self._suggest(name, [p.id for p in self.parties]))
+            raise UnknownPartyError(name, suggest(name, [p.id for p in self.parties]))
         return found
 
     # -- derived catalogs and data ----------------------------------------------------------
@@ -225,9 +231,3 @@ class Catalog:
         from ._convert import unstructure
 
         return unstructure(self)
-
-    def _suggest(self, name: str, candidates: Iterable[str]) -> tuple[str, ...]:
-        renamed = dict(self.renamed)
-        if name.casefold() in renamed:
-            return (renamed[name.casefold()],)
-        return suggest(name, candidates)

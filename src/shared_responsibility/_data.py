@@ -34,7 +34,7 @@ def load_catalog(source: "str | os.PathLike[str] | Mapping[str, Any]") -> Catalo
     validated: a `CatalogError` lists every problem with its location."""
     from ._convert import structure
 
-    if isinstance(source, Mapping):
+    if not isinstance(source, str | os.PathLike):
         return structure(source)
     try:
         with open(source, "rb") as f:

@@ -79,16 +79,15 @@ def _partition_of(cat: Catalog, context: Context) -> tuple[Partition | None, str
     region_id = context.region
     partitions = {p.id: p for p in cat.partitions}
     if context.partition is not None and context.partition not in partitions:
-        raise UnknownContextError(
-            context.partition, suggest(context.partition, partitions), f"unknown partition {context.partition!r}"
-        )
+        hint = suggest(context.partition, partitions)
+        raise UnknownContextError(context.partition, hint, f"unknown partition {context.partition!r}")
     if region_id is None:
         return partitions.get(context.partition or ""), None
     owner = next((p for p in cat.partitions if any(r.id == region_id for r in p.regions)), None)
     if owner is None:
         regions = [r.id for p in cat.partitions for r in p.regions]
         hint = suggest(region_id, regions)
-        raise UnknownContextError(region_id, hint, f"unknown region {region_id!r}" + _did_you_mean(hint))
+        raise UnknownContextError(region_id, hint, f"unknown region {region_id!r}")
     if context.partition is not None and context.partition != owner.id:
         raise UnknownContextError(
             region_id,
@@ -96,12 +95,6 @@ def _partition_of(cat: Catalog, context: Context) -> tuple[Partition | None, str
             f"region {region_id!r} is in partition {owner.id!r}, not {context.partition!r}",
         )
     return owner, region_id
-
-
-def _did_you_mean(hint: Sequence[str]) -> str:
-    if not hint:
-        return ""
-    return "; did you mean " + " or ".join(map(repr, hint)) + "?"
 
 
 def _operators(cat: Catalog, service: Service, context: Context) -> tuple[tuple[Party, ...], Rule | None, tuple[Source, ...]]:
@@ -132,9 +125,7 @@ def _deployment(cat: Catalog, context: Context) -> Deployment | None:
     found = next((d for d in cat.deployments if d.id == context.deployment), None)
     if found is None and context.deployment != "region":
         hint = suggest(context.deployment, [d.id for d in cat.deployments])
-        raise UnknownContextError(
-            context.deployment, hint, f"unknown deployment {context.deployment!r}" + _did_you_mean(hint)
-        )
+        raise UnknownContextError(context.deployment, hint, f"unknown deployment {context.deployment!r}")
     return found
 
 
@@ -145,20 +136,14 @@ def _check_options(cat: Catalog, context: Context) -> None:
         if service is None or service.id != service_id or not option_id:
             keys = [f"{s.id}.{o.id}" for s in cat.services for o in s.options]
             hint = suggest(key, keys)
-            raise UnknownOptionError(key, hint, f"unknown option {key!r}" + _did_you_mean(hint))
+            raise UnknownOptionError(key, hint, f"unknown option {key!r}")
         option = service.option(option_id)
         if option is None:
-            hint = tuple(f"{service.id}.{o.id}" for o in service.options)
-            raise UnknownOptionError(
-                key, hint, f"service {service.id!r} has no option {option_id!r}" + _did_you_mean(suggest(key, hint))
-            )
+            hint = suggest(key, [f"{service.id}.{o.id}" for o in service.options])
+            raise UnknownOptionError(key, hint, f"service {service.id!r} has no option {option_id!r}")
         if option.value(value) is None:
             values = tuple(v.id for v in option.values)
-            raise UnknownOptionError(
-                value,
-                values,
-                f"unknown value {value!r} for option {key!r}; valid values: " + ", ".join(map(repr, values)),
-            )
+            raise UnknownOptionError(value, values, f"unknown value {value!r} for option {key!r}")
 
 
 def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:

@@ -28,8 +28,10 @@ def _hint(suggestions: Sequence[str]) -> str:
     return f"; did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
 
 
+
 class UnknownNameError(SharedResponsibilityError, LookupError):
-    """A name that the catalog does not know; carries the nearest valid names."""
+    """A name that the catalog does not know; carries the nearest valid names. ``detail``
+    replaces the message's head (``unknown service 'ec3'``); the suggestions always follow."""
 
     kind = "name"
 
@@ -40,9 +42,8 @@ class UnknownNameError(SharedResponsibilityError, LookupError):
         super().__init__(name, self.suggestions, detail)
 
     def __str__(self) -> str:
-        if self.detail:
-            return self.detail
-        return f"unknown {self.kind} {self.name!r}" + _hint(self.suggestions)
+        head = self.detail or f"unknown {self.kind} {self.name!r}"
+        return head + _hint(self.suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.name, self.suggestions, self.detail))

@@ -1,0 +1,185 @@
+"""The shipped dataset, tested as data: complete, cited, sorted, and true to DESIGN.md's invariants."""
+
+import itertools
+import json
+import re
+
+import importlib_resources
+import pytest
+
+import shared_responsibility as sr
+from tests.strategies import all_contexts, expected_ownership
+
+CAT = sr.default_catalog()
+RAW = json.loads((importlib_resources.files("shared_responsibility") / "data" / "catalog.json").read_text())
+
+CANONICAL_LAYERS = (
+    "facilities",
+    "hardware",
+    "network-infrastructure",
+    "virtualization",
+    "host-os",
+    "guest-os",
+    "platform",
+    "network-controls",
+    "application",
+    "identity-infrastructure",
+    "identity-and-access",
+    "data-protection",
+    "data",
+    "endpoints",
+)
+CORE_CONTROLS = {
+    "physical-and-environmental",
+    "patch-management",
+    "configuration-management",
+    "awareness-and-training",
+    "communications-protection",
+    "identity-and-access-management",
+    "data-classification",
+    "encryption-at-rest",
+    "encryption-in-transit",
+    "network-security",
+    "backup-and-recovery",
+    "logging-and-monitoring",
+    "vulnerability-management",
+    "incident-response",
+    "media-sanitization",
+}
+REQUIRED_SERVICES = {
+    "ec2", "ebs", "vpc", "s3", "glacier", "dynamodb", "sqs", "rds", "aurora",
+    "lambda", "ecs", "eks", "elastic-beanstalk", "emr",
+}  # fmt: skip
+NIST_TITLE = re.compile(r"NIST-800-53:[A-Z]{2}-\d+(\(\d+\))?")
+
+
+def test_versions() -> None:
+    assert RAW["format"] == 1
+    assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}", CAT.version)
+
+
+def test_counts_canary() -> None:
+    """Pinned counts: a change here must be deliberate (and in the CHANGELOG's Data group)."""
+    assert (len(CAT.layers), len(CAT.controls), len(CAT.categories), len(CAT.services)) == (14, 15, 4, 14)
+    assert [p.id for p in CAT.partitions] == ["aws", "aws-cn", "aws-us-gov"]
+    assert [d.id for d in CAT.deployments] == ["local-zone", "outposts", "region", "wavelength"]
+
+
+def test_layers_are_the_canonical_stack() -> None:
+    assert tuple(layer.id for layer in CAT.layers) == CANONICAL_LAYERS
+
+
+def test_core_controls_and_services_present() -> None:
+    assert CORE_CONTROLS <= {c.id for c in CAT.controls}
+    assert REQUIRED_SERVICES <= {s.id for s in CAT.services}
+    assert {c.id for c in CAT.controls if c.organizational} == {"awareness-and-training", "incident-response"}
+
+
+@pytest.mark.parametrize("key", ["parties", "controls", "categories", "partitions", "deployments", "services"])
+def test_records_sorted_by_id(key: str) -> None:
+    ids = [record["id"] for record in RAW[key]]
+    assert ids == sorted(ids)
+
+
+def test_regions_sorted() -> None:
+    for p in RAW["partitions"]:
+        ids = [r["id"] for r in p["regions"]]
+        assert ids == sorted(ids), p["id"]
+
+
+def _cited() -> list[tuple[str, tuple[sr.Source, ...]]]:
+    entries: list[tuple[str, tuple[sr.Source, ...]]] = []
+    entries += [(f"control {c.id}", c.sources) for c in CAT.controls]
+    entries += [(f"category {g.id}", g.sources) for g in CAT.categories]
+    entries += [(f"partition {p.id}", p.sources) for p in CAT.partitions]
+    entries += [(f"deployment {d.id}", d.sources) for d in CAT.deployments]
+    entries += [(f"service {s.id}", s.sources) for s in CAT.services]
+    entries += [(f"option {s.id}.{o.id}", o.sources) for s in CAT.services for o in s.options]
+    return entries
+
+
+@pytest.mark.parametrize(("entry", "sources"), _cited(), ids=[e for e, _ in _cited()])
+def test_every_entry_cites_a_dated_https_source(entry: str, sources: tuple[sr.Source, ...]) -> None:
+    assert sources, entry
+    for s in sources:
+        assert s.url.startswith("https://"), s
+        assert re.fullmatch(r"20\d\d-\d\d-\d\d", s.read), s
+        assert s.title.strip()
+
+
+def test_every_control_maps_to_nist_with_titles() -> None:
+    for c in CAT.controls:
+        nist = [r for r in c.references if r.startswith("NIST-800-53:")]
+        assert nist, c.id
+        for ref in nist:
+            assert NIST_TITLE.fullmatch(ref), ref
+            assert c.reference_titles.get(ref, "").strip(), f"{c.id}: no title for {ref}"
+
+
+def test_options_named_by_the_core_issue() -> None:
+    expected = {
+        "rds": ("custom", {"none", "oracle", "sqlserver-rpev", "sqlserver-cev"}),
+        "lambda": ("runtime-update-mode", {"auto", "function-update", "manual"}),
+        "ecs": ("compute", {"ec2", "fargate"}),
+        "eks": ("compute", {"self-managed", "managed-node-groups", "auto-mode", "fargate"}),
+        "elastic-beanstalk": ("managed-updates", {"on", "off"}),
+    }
+    for service, (option, values) in expected.items():
+        found = CAT.service(service).option(option)
+        assert found is not None, f"{service}.{option}"
+        assert {v.id for v in found.values} == values
+    package = CAT.service("lambda").option("package-type")
+    assert package is not None
+    assert {v.id for v in package.values} == {"zip", "image"}
+
+
+SERVICE_CONTEXTS = [(s.id, c) for s in CAT.services for c in all_contexts(CAT, s)]
+
+
+def test_total_and_consistent_for_every_service_option_value_and_context() -> None:
+    """∀ service, control, context (every option value, partition, operator region, deployment):
+    exactly one ownership, consistent with the sides of its duties."""
+    assert len(SERVICE_CONTEXTS) > 100
+    for service, context in SERVICE_CONTEXTS:
+        for control in CAT.controls:
+            r = sr.resolve(CAT, service, control.id, context)
+            assert r.ownership is expected_ownership(r.duties)
+        for lr in sr.split(CAT, service, context).values():
+            assert lr.ownership is expected_ownership(lr.duties)
+
+
+def test_customer_always_holds_data_and_identity() -> None:
+    """∀ service, context: the customer holds a part of `data` and of `identity-and-access`."""
+    for service, context in SERVICE_CONTEXTS:
+        table = sr.split(CAT, service, context)
+        for layer in ("data", "identity-and-access"):
+            assert table[layer].ownership is not sr.Ownership.PROVIDER, (service, context, layer)
+
+
+def test_provider_layers_form_the_bottom_of_the_stack() -> None:
+    """Default context: max index of a PROVIDER layer < min index of a CUSTOMER layer."""
+    for s in CAT.services:
+        owners = [lr.ownership for lr in sr.split(CAT, s.id).values()]
+        provider = [i for i, o in enumerate(owners) if o is sr.Ownership.PROVIDER]
+        customer = [i for i, o in enumerate(owners) if o is sr.Ownership.CUSTOMER]
+        assert max(provider) < min(customer), s.id
+
+
+def _customer_layers(category: str) -> set[str]:
+    found = next(g for g in CAT.categories if g.id == category)
+    return {p.layer for p in found.layers if p.side is sr.Side.CUSTOMER and p.layer is not None}
+
+
+def test_categories_monotonic() -> None:
+    """customer layers: abstracted ⊆ serverless ⊆ container ⊆ infrastructure."""
+    chain = ["abstracted", "serverless", "container", "infrastructure"]
+    for smaller, larger in itertools.pairwise(chain):
+        assert _customer_layers(smaller) <= _customer_layers(larger), (smaller, larger)
+    assert _customer_layers("abstracted") < _customer_layers("infrastructure")
+
+
+def test_aliases_resolve_to_their_service() -> None:
+    for s in CAT.services:
+        for alias in (s.id, s.name, *s.aliases):
+            assert CAT.service(alias) is s
+            assert CAT.service(alias.upper()) is s
