@@ -16,9 +16,7 @@ SOURCES = st.builds(
     url=st.from_regex(r"https://[a-z]{1,8}\.example/[a-z0-9/]{0,10}", fullmatch=True),
     read=st.dates().map(lambda d: d.isoformat()),
 )
-SIDES = st.sampled_from(
-    [(sr.Side.PROVIDER,), (sr.Side.CUSTOMER,), (sr.Side.PROVIDER, sr.Side.CUSTOMER)]
-)
+SIDES = st.sampled_from([(sr.Side.PROVIDER,), (sr.Side.CUSTOMER,), (sr.Side.PROVIDER, sr.Side.CUSTOMER)])
 
 
 def _sources() -> st.SearchStrategy[tuple[sr.Source, ...]]:
@@ -60,7 +58,11 @@ def catalogs(draw: st.DrawFn, max_services: int = 4) -> sr.Catalog:
             refs = draw(st.lists(st.sampled_from(["FW:A-1", "FW:A-2", "FW:B-1"]), unique=True, max_size=2))
             controls.append(
                 sr.Control(
-                    id=cid, title=cid.upper(), layers=tuple(touched), references=refs, sources=draw(_sources())
+                    id=cid,
+                    title=cid.upper(),
+                    layers=tuple(touched),
+                    references=refs,
+                    sources=draw(_sources()),
                 )
             )
     layered = [c for c in controls if c.layers is not None]
@@ -71,10 +73,18 @@ def catalogs(draw: st.DrawFn, max_services: int = 4) -> sr.Catalog:
     ]
     regions = [sr.Region(id=f"{o}-1", operator=o) for o in operator_ids]
     partitions = [
-        sr.Partition(id="main", name="Main", operator="cloud", regions=(sr.Region(id="main-1"),), sources=draw(_sources()))
+        sr.Partition(
+            id="main",
+            name="Main",
+            operator="cloud",
+            regions=(sr.Region(id="main-1"),),
+            sources=draw(_sources()),
+        )
     ]
     if regions:
-        partitions.append(sr.Partition(id="local", name="Local", regions=tuple(regions), sources=draw(_sources())))
+        partitions.append(
+            sr.Partition(id="local", name="Local", regions=tuple(regions), sources=draw(_sources()))
+        )
     deployments = [sr.Deployment(id="region", name="Region", sources=draw(_sources()))]
     if draw(st.booleans()):
         deployments.append(
@@ -92,7 +102,11 @@ def catalogs(draw: st.DrawFn, max_services: int = 4) -> sr.Catalog:
             values = tuple(sr.OptionValue(id=v, name=v, layers=draw(parts(layer_ids))) for v in value_ids)
             options.append(
                 sr.Option(
-                    id=oid, name=oid, default=draw(st.sampled_from(value_ids)), values=values, sources=draw(_sources())
+                    id=oid,
+                    name=oid,
+                    default=draw(st.sampled_from(value_ids)),
+                    values=values,
+                    sources=draw(_sources()),
                 )
             )
         services.append(
@@ -110,13 +124,13 @@ def catalogs(draw: st.DrawFn, max_services: int = 4) -> sr.Catalog:
         )
     return sr.Catalog(
         version="test",
-        parties=parties,
-        layers=[sr.Layer(id=i, name=i.title()) for i in layer_ids],
-        controls=controls,
-        categories=categories,
-        partitions=partitions,
-        deployments=deployments,
-        services=services,
+        parties=tuple(parties),
+        layers=tuple(sr.Layer(id=i, name=i.title()) for i in layer_ids),
+        controls=tuple(controls),
+        categories=tuple(categories),
+        partitions=tuple(partitions),
+        deployments=tuple(deployments),
+        services=tuple(services),
     )
 
 

@@ -15,38 +15,60 @@ CAT = sr.default_catalog()
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: CAT.service("ec3"), sr.UnknownServiceError, "unknown service 'ec3'; did you mean 'ec2' or 'ecs'?"),
+        (
+            lambda: CAT.service("ec3"),
+            sr.UnknownServiceError,
+            "unknown service 'ec3'; did you mean 'ec2' or 'ecs'?",
+        ),
         (
             lambda: CAT.control("patch-managment"),
             sr.UnknownControlError,
             "unknown control 'patch-managment'; did you mean 'patch-management'?",
         ),
-        (lambda: CAT.layer("guest_os"), sr.UnknownLayerError, "unknown layer 'guest_os'; did you mean 'guest-os'?"),
-        (lambda: CAT.party("custmer"), sr.UnknownPartyError, "unknown party 'custmer'; did you mean 'customer'?"),
+        (
+            lambda: CAT.layer("guest_os"),
+            sr.UnknownLayerError,
+            "unknown layer 'guest_os'; did you mean 'guest-os'?",
+        ),
+        (
+            lambda: CAT.party("custmer"),
+            sr.UnknownPartyError,
+            "unknown party 'custmer'; did you mean 'customer'?",
+        ),
         (
             lambda: CAT.control("NIST-800-53:AC-99"),
             sr.UnknownControlError,
-            "unknown control 'NIST-800-53:AC-99'; did you mean 'NIST-800-53:AC-2', 'NIST-800-53:AC-3' or "
-            "'NIST-800-53:AC-4'?",
+            (
+                "unknown control 'NIST-800-53:AC-99'; did you mean 'NIST-800-53:AC-2', 'NIST-800-53:AC-3' or "
+                "'NIST-800-53:AC-4'?"
+            ),
         ),
         (
             lambda: CAT.control("ISO-27001:A.8.8"),
             sr.UnknownControlError,
-            "'ISO-27001:A.8.8' maps to several controls (see controls_for()); did you mean "
-            "'patch-management' or 'vulnerability-management'?",
+            (
+                "'ISO-27001:A.8.8' maps to several controls (see controls_for()); did you mean "
+                "'patch-management' or 'vulnerability-management'?"
+            ),
         ),
         (
-            lambda: sr.resolve(CAT, "lambda", "patch-management", sr.Context(options={"lambda.runtime": "auto"})),
+            lambda: sr.resolve(
+                CAT, "lambda", "patch-management", sr.Context(options={"lambda.runtime": "auto"})
+            ),
             sr.UnknownOptionError,
             "service 'lambda' has no option 'runtime'; did you mean 'lambda.runtime-update-mode'?",
         ),
         (
-            lambda: sr.resolve(CAT, "ec2", "patch-management", sr.Context(options={"lambda.package-type": "jar"})),
+            lambda: sr.resolve(
+                CAT, "ec2", "patch-management", sr.Context(options={"lambda.package-type": "jar"})
+            ),
             sr.UnknownOptionError,
             "unknown value 'jar' for option 'lambda.package-type'; did you mean 'zip' or 'image'?",
         ),
         (
-            lambda: sr.resolve(CAT, "ec2", "patch-management", sr.Context(options={"lamda.package-type": "zip"})),
+            lambda: sr.resolve(
+                CAT, "ec2", "patch-management", sr.Context(options={"lamda.package-type": "zip"})
+            ),
             sr.UnknownOptionError,
             "unknown option 'lamda.package-type'; did you mean 'lambda.package-type'?",
         ),
@@ -66,7 +88,9 @@ CAT = sr.default_catalog()
             "unknown region 'eu-west-9'; did you mean 'eu-west-1', 'eu-west-2' or 'eu-west-3'?",
         ),
         (
-            lambda: sr.resolve(CAT, "ec2", "patch-management", sr.Context(partition="aws", region="cn-north-1")),
+            lambda: sr.resolve(
+                CAT, "ec2", "patch-management", sr.Context(partition="aws", region="cn-north-1")
+            ),
             sr.UnknownContextError,
             "region 'cn-north-1' is in partition 'aws-cn', not 'aws'; did you mean 'aws-cn'?",
         ),

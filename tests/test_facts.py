@@ -34,7 +34,9 @@ def test_physical_and_environmental_is_inherited(service: str) -> None:
     assert r.ownership.control_type == "inherited"
 
 
-@pytest.mark.parametrize("control_id", ["patch-management", "configuration-management", "awareness-and-training"])
+@pytest.mark.parametrize(
+    "control_id", ["patch-management", "configuration-management", "awareness-and-training"]
+)
 def test_shared_controls_of_the_model_page(control_id: str) -> None:
     """AWS model page: patch management, configuration management and awareness and training
     are shared (its EC2 example: AWS for the infrastructure, the customer for its guest)."""
@@ -102,9 +104,7 @@ def test_china_partition_without_region_names_both_operators() -> None:
     assert {d.party.id for d in r.duties} == {"sinnet", "nwcd"}
 
 
-@pytest.mark.parametrize(
-    ("mode", "platform"), [("auto", P), ("function-update", S), ("manual", S)]
-)
+@pytest.mark.parametrize(("mode", "platform"), [("auto", P), ("function-update", S), ("manual", S)])
 def test_lambda_runtime_update_mode(mode: str, platform: sr.Ownership) -> None:
     """Lambda runtime management: in Auto mode Lambda applies runtime patches; with Function
     update or Manual the customer must act for them to be applied."""
@@ -173,14 +173,17 @@ def test_rds_custom_table(custom: str, os_patch: set[str], engine_patch: set[str
 
 def test_trail_names_assumed_defaults_and_chosen_values() -> None:
     default = control("lambda", "patch-management")
-    assert sr.Rule(
-        origin=sr.Origin.DEFAULT_OPTION,
-        name="lambda.runtime-update-mode=auto",
-        target="patch-management",
-        note=default.trail[-1].note,
-    ) in default.trail
+    assert (
+        sr.Rule(
+            origin=sr.Origin.DEFAULT_OPTION,
+            name="lambda.runtime-update-mode=auto",
+            target="patch-management",
+            note=default.trail[-1].note,
+        )
+        in default.trail
+    )
     chosen = control("lambda", "patch-management", options={"lambda.runtime-update-mode": "manual"})
-    assert [r.origin for r in chosen.trail][0] is sr.Origin.CATEGORY
+    assert next(r.origin for r in chosen.trail) is sr.Origin.CATEGORY
     assert any(r.origin is sr.Origin.OPTION and r.name.endswith("=manual") for r in chosen.trail)
 
 

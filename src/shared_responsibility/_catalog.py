@@ -36,7 +36,8 @@ _T = TypeVar("_T")
 
 def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]:
     """The nearest valid names (those about as near as the nearest), best first, ties by name;
-    at least one where there are any."""
+    at least one where there are any.
+    """
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(name.casefold())
     scored = []
@@ -68,10 +69,6 @@ def _id(item: Any) -> tuple[str]:
     return (item.id,)
 
 
-def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
-    return tuple(items)
-
-
 def _overrides(items: Iterable[Override]) -> tuple[Override, ...]:
     return tuple(sorted(set(items), key=lambda o: (o.service, o.target, o.parties, o.reason)))
 
@@ -80,18 +77,19 @@ def _overrides(items: Iterable[Override]) -> tuple[Override, ...]:
 class Catalog:
     """The whole dataset: parties, layers (bottom to top), controls, categories, contexts,
     services and the organization's overrides. Build one with `load_catalog` or
-    `default_catalog`; it validates itself and never changes."""
+    `default_catalog`; it validates itself and never changes.
+    """
 
     version: str
-    parties: tuple[Party, ...] = attrs.field(converter=_tuple)
-    layers: tuple[Layer, ...] = attrs.field(converter=_tuple)
-    controls: tuple[Control, ...] = attrs.field(converter=_tuple)
-    categories: tuple[Category, ...] = attrs.field(converter=_tuple)
-    partitions: tuple[Partition, ...] = attrs.field(converter=_tuple)
-    deployments: tuple[Deployment, ...] = attrs.field(converter=_tuple)
-    services: tuple[Service, ...] = attrs.field(converter=_tuple)
+    parties: tuple[Party, ...]
+    layers: tuple[Layer, ...]
+    controls: tuple[Control, ...]
+    categories: tuple[Category, ...]
+    partitions: tuple[Partition, ...]
+    deployments: tuple[Deployment, ...]
+    services: tuple[Service, ...]
     overrides: tuple[Override, ...] = attrs.field(default=(), converter=_overrides)
-    renamed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
+    renamed: tuple[tuple[str, str], ...] = ()
 
     # Indices, built once; not part of equality.
     _services: Mapping[str, Service] = attrs.field(init=False, eq=False, repr=False)
@@ -120,7 +118,8 @@ class Catalog:
     # -- services ---------------------------------------------------------------------------
     def get_service(self, name: str) -> Service | None:
         """The service with this id, alias or name (case-insensitive), or None. A resource
-        type that no service lists falls back to its namespace (``AWS::EC2::``)."""
+        type that no service lists falls back to its namespace (``AWS::EC2::``).
+        """
         key = name.casefold()
         found = self._services.get(key)
         if found is None and "::" in key:
@@ -170,7 +169,8 @@ class Catalog:
 
     def control(self, name: str) -> Control:
         """The control with this id or framework reference (``NIST-800-53:SI-2``); an error if
-        there is none, or if the reference maps to several controls."""
+        there is none, or if the reference maps to several controls.
+        """
         found = self.get_control(name)
         if found is not None:
             return found
@@ -211,7 +211,8 @@ class Catalog:
     # -- derived catalogs and data ----------------------------------------------------------
     def with_overrides(self, overrides: Iterable[Override], parties: Iterable[Party] = ()) -> "Catalog":
         """A new catalog with the organization's overrides (and the parties they bring in)
-        added; this catalog is unchanged. Raises `CatalogError` listing every problem."""
+        added; this catalog is unchanged. Raises `CatalogError` listing every problem.
+        """
         new = tuple(overrides)
         added = tuple(parties)
         known = {p.id for p in self.parties}

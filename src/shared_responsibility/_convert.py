@@ -5,7 +5,7 @@ Validation happens in the structure hooks, so that every problem keeps its locat
 `structure` raises them together as one `CatalogError`.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import cattrs
@@ -50,7 +50,7 @@ def _mapping(value: Any, what: str) -> Mapping[str, Any]:
 
 
 def _side_texts(value: Any, layer: str | None, prefix: str, problems: list[tuple[str, str]]) -> list[Part]:
-    parts = []
+    parts: list[Part] = []
     if not isinstance(value, Mapping) or not value:
         problems.append((prefix, "must be an object mapping 'provider' and/or 'customer' to a duty text"))
         return parts
@@ -121,9 +121,11 @@ def _unparts(parts: tuple[Part, ...]) -> dict[str, dict[str, str]]:
 
 
 def _unrows(rows: tuple[ControlRow, ...]) -> dict[str, dict[str, Any]]:
-    return {
-        r.control: {"layers": _unparts(r.parts), **({"note": r.note} if r.note else {})} for r in rows
-    }
+    return {r.control: {"layers": _unparts(r.parts), **({"note": r.note} if r.note else {})} for r in rows}
+
+
+def _is(wanted: Any) -> Callable[[Any], bool]:
+    return lambda type_: bool(type_ == wanted)
 
 
 def _make() -> cattrs.Converter:
@@ -140,8 +142,8 @@ def _make() -> cattrs.Converter:
         (tuple[ControlRow, ...], _rows, _unrows),
         (tuple[tuple[str, str], ...], _pairs, dict),
     ):
-        conv.register_structure_hook_func(lambda t, type_=type_: t == type_, hook)
-        conv.register_unstructure_hook_func(lambda t, type_=type_: t == type_, unhook)
+        conv.register_structure_hook_func(_is(type_), hook)
+        conv.register_unstructure_hook_func(_is(type_), unhook)
     conv.register_structure_hook(FrozenMap, lambda value, _: FrozenMap(_mapping(value, "name -> text")))
     conv.register_unstructure_hook(FrozenMap, dict)
     conv.register_structure_hook(
@@ -177,7 +179,7 @@ def _format(exc: BaseException, type_: Any) -> str:
     return f"expected {name}, got a different type"
 
 
-def _problems(exc: Exception) -> list[str]:
+def _problems(exc: BaseException) -> list[str]:
     problems = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_format):
         message, _, path = line.rpartition(" @ ")

@@ -31,7 +31,8 @@ def default_catalog() -> Catalog:
 
 def load_catalog(source: "str | os.PathLike[str] | Mapping[str, Any]") -> Catalog:
     """A catalog from a JSON file or from plain data (such as `Catalog.to_dict()` returns),
-    validated: a `CatalogError` lists every problem with its location."""
+    validated: a `CatalogError` lists every problem with its location.
+    """
     from ._convert import structure
 
     if not isinstance(source, str | os.PathLike):

@@ -98,6 +98,8 @@ class FrozenMap(Mapping[str, str]):
     """A read-only, hashable mapping of strings, ordered by key."""
 
     __slots__ = ("_items", "_map")
+    _map: dict[str, str]
+    _items: tuple[tuple[str, str], ...]
 
     def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
         pairs = items.items() if isinstance(items, Mapping) else items
@@ -160,7 +162,8 @@ class Layer:
 @attrs.frozen(kw_only=True)
 class Part:
     """What one side does on one layer, as the dataset states it (``layer`` is None for an
-    organizational control)."""
+    organizational control).
+    """
 
     layer: str | None
     side: Side
@@ -170,7 +173,8 @@ class Part:
 @attrs.frozen(kw_only=True)
 class ControlRow:
     """A finer statement for one control: for each layer it names, it replaces what that
-    layer would give this control (and nothing else)."""
+    layer would give this control (and nothing else).
+    """
 
     control: str
     parts: tuple[Part, ...]
@@ -258,7 +262,8 @@ class Control:
 @attrs.frozen(kw_only=True)
 class Region:
     """A region of a partition; ``operator`` names the party that runs it where that is not the
-    partition's."""
+    partition's.
+    """
 
     id: str
     name: str = ""
@@ -291,7 +296,8 @@ class Deployment:
 @attrs.frozen(kw_only=True)
 class Override:
     """An organization's tailoring: hand a layer or control of a service (or of every service,
-    ``"*"``) to other parties, who take the part of their own side."""
+    ``"*"``) to other parties, who take the part of their own side.
+    """
 
     service: str
     target: str
@@ -303,7 +309,8 @@ class Override:
 class Context:
     """Where and how a service runs: partition, region, deployment and option values
     (keyed ``"<service>.<option>"``). The default is a commercial region with every option at
-    its default."""
+    its default.
+    """
 
     partition: str | None = None
     region: str | None = None

@@ -97,7 +97,9 @@ def _partition_of(cat: Catalog, context: Context) -> tuple[Partition | None, str
     return owner, region_id
 
 
-def _operators(cat: Catalog, service: Service, context: Context) -> tuple[tuple[Party, ...], Rule | None, tuple[Source, ...]]:
+def _operators(
+    cat: Catalog, service: Service, context: Context
+) -> tuple[tuple[Party, ...], Rule | None, tuple[Source, ...]]:
     partition, region_id = _partition_of(cat, context)
     default = (cat.party(service.provider),)
     if partition is None:
@@ -154,11 +156,19 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
         return cached  # type: ignore[no-any-return]
     _check_options(cat, context)
     category = next(g for g in cat.categories if g.id == service.category)
-    steps = _layer_steps(Rule(origin=Origin.CATEGORY, name=category.id, target=""), category.layers, category.sources)
+    steps = _layer_steps(
+        Rule(origin=Origin.CATEGORY, name=category.id, target=""), category.layers, category.sources
+    )
     service_rule = Rule(origin=Origin.SERVICE, name=service.id, target="")
     steps += _layer_steps(service_rule, service.layers, service.sources)
     steps += [
-        _Step(attrs.evolve(service_rule, target=row.control, note=row.note), None, row.control, row.parts, service.sources)
+        _Step(
+            attrs.evolve(service_rule, target=row.control, note=row.note),
+            None,
+            row.control,
+            row.parts,
+            service.sources,
+        )
         for row in service.controls
     ]
     for option in service.options:
@@ -169,7 +179,13 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
         rule = Rule(origin=origin, name=f"{service.id}.{option.id}={value.id}", target="", note=value.note)
         steps += _layer_steps(rule, value.layers, option.sources)
         steps += [
-            _Step(attrs.evolve(rule, target=row.control, note=row.note or value.note), None, row.control, row.parts, option.sources)
+            _Step(
+                attrs.evolve(rule, target=row.control, note=row.note or value.note),
+                None,
+                row.control,
+                row.parts,
+                option.sources,
+            )
             for row in value.controls
         ]
     providers, operator_rule, operator_sources = _operators(cat, service, context)
@@ -196,7 +212,9 @@ def _duties(cat: Catalog, plan: _Plan, parts: Iterable[Part]) -> list[Duty]:
     return duties
 
 
-def _override(duties: list[Duty], override: Override, parties: tuple[Party, ...], layer: str | None) -> tuple[list[Duty], Rule]:
+def _override(
+    duties: list[Duty], override: Override, parties: tuple[Party, ...], layer: str | None
+) -> tuple[list[Duty], Rule]:
     sides = {p.side for p in parties}
     out: list[Duty] = []
     taken: set[Side] = set()
@@ -212,7 +230,9 @@ def _override(duties: list[Duty], override: Override, parties: tuple[Party, ...]
     if idle:
         note = (note + "; " if note else "") + f"the {' and '.join(idle)} side holds no part here"
     name = f"{override.service}:{override.target} -> {', '.join(override.parties)}"
-    return list(dict.fromkeys(out)), Rule(origin=Origin.OVERRIDE, name=name, target=override.target, note=note)
+    return list(dict.fromkeys(out)), Rule(
+        origin=Origin.OVERRIDE, name=name, target=override.target, note=note
+    )
 
 
 def _sources(steps: Iterable[_Step], extra: Iterable[Source]) -> tuple[Source, ...]:
@@ -227,7 +247,8 @@ def _overridden(
     plan: _Plan, duties: list[Duty], trail: list[Rule], layers: Sequence[str], control: str | None
 ) -> list[Duty]:
     """Apply the operator rule, then the overrides that name one of the layers or the control
-    (layer overrides before control overrides, ``"*"`` before a named service)."""
+    (layer overrides before control overrides, ``"*"`` before a named service).
+    """
     if plan.operator_rule is not None and any(d.party.side is Side.PROVIDER for d in duties):
         trail.append(plan.operator_rule)
     for override, parties in plan.overrides:
@@ -293,14 +314,15 @@ def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolutio
 
 def resolve(cat: Catalog, service: str, control: str, context: Context | None = None) -> Resolution:
     """Who is responsible for a control of a service in a context, with each party's duties,
-    the sources, and the trail of rules that decided it."""
+    the sources, and the trail of rules that decided it.
+    """
     context = DEFAULT_CONTEXT if context is None else context
     key = (service, control, context)
     found = cat._cache.get(key)
     if found is None:
         plan = _plan(cat, service, context)
         found = cat._cache[key] = _resolution(cat, plan, cat.control(control), context)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def split(cat: Catalog, service: str, context: Context | None = None) -> Mapping[str, LayerResolution]:
@@ -312,7 +334,7 @@ def split(cat: Catalog, service: str, context: Context | None = None) -> Mapping
         plan = _plan(cat, service, context)
         table = {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers}
         found = cat._cache[key] = types.MappingProxyType(table)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def matrix(
@@ -330,7 +352,8 @@ def workload(
     cat: Catalog, services: Iterable[str], context: Context | None = None, by: str = "layer"
 ) -> Mapping[str, tuple[WorkloadDuty, ...]]:
     """The customer side's combined duties for a system of services, grouped by layer (or by
-    control with ``by="control"``); each duty names the services it comes from."""
+    control with ``by="control"``); each duty names the services it comes from.
+    """
     if by not in ("layer", "control"):
         raise ValueError(f"by must be 'layer' or 'control', got {by!r}")
     ids = list(dict.fromkeys(cat.service(s).id for s in services))
@@ -357,7 +380,8 @@ def workload(
 
 def shift(cat: Catalog, before: str, after: str, context: Context | None = None) -> tuple[Change, ...]:
     """What changes hands moving a workload from one service to another: every layer, then
-    every control, whose ownership differs. Empty when nothing changes."""
+    every control, whose ownership differs. Empty when nothing changes.
+    """
     a, b = split(cat, before, context), split(cat, after, context)
     changes = [
         Change(kind="layer", what=lid, before=a[lid].ownership, after=b[lid].ownership)

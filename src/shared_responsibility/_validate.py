@@ -5,7 +5,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ._model import Override, Part, Party, Side, Source
+from ._model import Control, ControlRow, Override, Part, Party, Side, Source
 
 if TYPE_CHECKING:
     from ._catalog import Catalog
@@ -48,95 +48,102 @@ def _parts(where: str, parts: Sequence[Part], layers: Iterable[str]) -> Iterator
 def catalog_problems(cat: "Catalog") -> list[str]:
     """Every problem of a catalog that the types alone do not rule out."""
     problems: list[str] = []
-    add = problems.extend
-    layer_ids = [layer.id for layer in cat.layers]
-    party_ids = {p.id for p in cat.parties}
-    controls = {c.id: c for c in cat.controls}
-    add(_ids("layers", layer_ids))
-    add(_ids("parties", [p.id for p in cat.parties]))
-    add(_ids("controls", [c.id for c in cat.controls]))
-    add(_ids("categories", [c.id for c in cat.categories]))
-    add(_ids("services", [s.id for s in cat.services]))
-    add(_ids("partitions", [p.id for p in cat.partitions]))
-    add(_ids("deployments", [d.id for d in cat.deployments]))
-    add(_ids("regions", [r.id for p in cat.partitions for r in p.regions]))
+    for where, records in (
+        ("layers", cat.layers),
+        ("parties", cat.parties),
+        ("controls", cat.controls),
+        ("categories", cat.categories),
+        ("services", cat.services),
+        ("partitions", cat.partitions),
+        ("deployments", cat.deployments),
+        ("regions", [r for p in cat.partitions for r in p.regions]),
+    ):
+        problems += _ids(where, [r.id for r in records])
     if not any(p.side is Side.CUSTOMER for p in cat.parties):
         problems.append("parties: no party stands on the customer side")
-    for i, c in enumerate(cat.controls):
-        where = f"controls[{i}]"
-        add(_sources(where, c.sources))
-        if c.layers is None:
-            sides = {d.side for d in c.duties}
-            if sides != {Side.PROVIDER, Side.CUSTOMER}:
-                problems.append(
-                    f"{where}.duties: an organizational control needs a provider and a customer duty"
-                )
-        else:
-            if c.duties:
-                problems.append(f"{where}.duties: only an organizational control (no layers) has duties")
-            if not c.layers:
-                problems.append(f"{where}.layers: must name at least one layer, or be null")
-            problems.extend(
-                f"{where}.layers: unknown layer {layer!r}" for layer in c.layers if layer not in layer_ids
-            )
+    layer_ids = [layer.id for layer in cat.layers]
+    problems += _control_problems(cat, layer_ids)
     for i, g in enumerate(cat.categories):
         where = f"categories[{i}]"
-        add(_sources(where, g.sources))
-        add(_parts(f"{where}.layers", g.layers, layer_ids))
+        problems += _sources(where, g.sources)
+        problems += _parts(f"{where}.layers", g.layers, layer_ids)
         missing = [layer for layer in layer_ids if layer not in {p.layer for p in g.layers}]
         if missing:
             problems.append(f"{where}.layers: no default for {', '.join(map(repr, missing))}")
-    categories = {g.id for g in cat.categories}
-    aliases: dict[str, str] = {}
-    for i, s in enumerate(cat.services):
-        where = f"services[{i}]"
-        add(_sources(where, s.sources))
-        if s.category not in categories:
-            problems.append(f"{where}.category: unknown category {s.category!r}")
-        if s.provider not in party_ids:
-            problems.append(f"{where}.provider: unknown party {s.provider!r}")
-        add(_parts(f"{where}.layers", s.layers, layer_ids))
-        add(_rows(f"{where}.controls", s.controls, controls))
-        for key in (s.id, s.name, *s.aliases):
-            owner = aliases.setdefault(key.casefold(), s.id)
-            if owner != s.id:
-                problems.append(f"{where}.aliases: {key!r} already names service {owner!r}")
-        add(_ids(f"{where}.options", [o.id for o in s.options]))
-        for j, o in enumerate(s.options):
-            at = f"{where}.options[{j}]"
-            add(_sources(at, o.sources))
-            add(_ids(f"{at}.values", [v.id for v in o.values]))
-            if o.value(o.default) is None:
-                problems.append(f"{at}.default: {o.default!r} is not one of its values")
-            for k, v in enumerate(o.values):
-                add(_parts(f"{at}.values[{k}].layers", v.layers, layer_ids))
-                add(_rows(f"{at}.values[{k}].controls", v.controls, controls))
-    for i, p in enumerate(cat.partitions):
-        where = f"partitions[{i}]"
-        add(_sources(where, p.sources))
-        operators = [(f"{where}.operator", p.operator)] + [
-            (f"{where}.regions[{j}].operator", r.operator) for j, r in enumerate(p.regions)
-        ]
-        for at, operator in operators:
-            if operator is not None and operator not in party_ids:
-                problems.append(f"{at}: unknown party {operator!r}")
-        if p.operator is None and any(r.operator is None for r in p.regions):
-            problems.append(f"{where}.operator: regions without an operator need one here")
-    for i, d in enumerate(cat.deployments):
-        where = f"deployments[{i}]"
-        add(_sources(where, d.sources))
-        add(_parts(f"{where}.layers", d.layers, layer_ids))
-    problems.extend(override_problems(cat, cat.overrides, cat.parties))
+    problems += _service_problems(cat, layer_ids)
+    problems += _context_problems(cat, layer_ids)
+    problems += override_problems(cat, cat.overrides, cat.parties)
     return problems
 
 
-def _rows(where: str, rows: Sequence[object], controls: dict[str, object]) -> Iterator[str]:
-    from ._model import Control, ControlRow
+def _control_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
+    for i, c in enumerate(cat.controls):
+        where = f"controls[{i}]"
+        yield from _sources(where, c.sources)
+        if c.layers is None:
+            if {d.side for d in c.duties} != {Side.PROVIDER, Side.CUSTOMER}:
+                yield f"{where}.duties: an organizational control needs a provider and a customer duty"
+            continue
+        if c.duties:
+            yield f"{where}.duties: only an organizational control (no layers) has duties"
+        if not c.layers:
+            yield f"{where}.layers: must name at least one layer, or be null"
+        yield from (
+            f"{where}.layers: unknown layer {layer!r}" for layer in c.layers if layer not in layer_ids
+        )
 
+
+def _service_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
+    party_ids = {p.id for p in cat.parties}
+    categories = {g.id for g in cat.categories}
+    controls = {c.id: c for c in cat.controls}
+    aliases: dict[str, str] = {}
+    for i, s in enumerate(cat.services):
+        where = f"services[{i}]"
+        yield from _sources(where, s.sources)
+        if s.category not in categories:
+            yield f"{where}.category: unknown category {s.category!r}"
+        if s.provider not in party_ids:
+            yield f"{where}.provider: unknown party {s.provider!r}"
+        yield from _parts(f"{where}.layers", s.layers, layer_ids)
+        yield from _rows(f"{where}.controls", s.controls, controls)
+        for key in (s.id, s.name, *s.aliases):
+            owner = aliases.setdefault(key.casefold(), s.id)
+            if owner != s.id:
+                yield f"{where}.aliases: {key!r} already names service {owner!r}"
+        yield from _ids(f"{where}.options", [o.id for o in s.options])
+        for j, o in enumerate(s.options):
+            at = f"{where}.options[{j}]"
+            yield from _sources(at, o.sources)
+            yield from _ids(f"{at}.values", [v.id for v in o.values])
+            if o.value(o.default) is None:
+                yield f"{at}.default: {o.default!r} is not one of its values"
+            for k, v in enumerate(o.values):
+                yield from _parts(f"{at}.values[{k}].layers", v.layers, layer_ids)
+                yield from _rows(f"{at}.values[{k}].controls", v.controls, controls)
+
+
+def _context_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
+    party_ids = {p.id for p in cat.parties}
+    for i, p in enumerate(cat.partitions):
+        where = f"partitions[{i}]"
+        yield from _sources(where, p.sources)
+        operators = [(f"{where}.operator", p.operator)]
+        operators += [(f"{where}.regions[{j}].operator", r.operator) for j, r in enumerate(p.regions)]
+        for at, operator in operators:
+            if operator is not None and operator not in party_ids:
+                yield f"{at}: unknown party {operator!r}"
+        if p.operator is None and any(r.operator is None for r in p.regions):
+            yield f"{where}.operator: regions without an operator need one here"
+    for i, d in enumerate(cat.deployments):
+        yield from _sources(f"deployments[{i}]", d.sources)
+        yield from _parts(f"deployments[{i}].layers", d.layers, layer_ids)
+
+
+def _rows(where: str, rows: Sequence[ControlRow], controls: dict[str, Control]) -> Iterator[str]:
     for row in rows:
-        assert isinstance(row, ControlRow)
         control = controls.get(row.control)
-        if not isinstance(control, Control):
+        if control is None:
             yield f"{where}.{row.control}: unknown control {row.control!r}"
         elif control.layers is None:
             yield f"{where}.{row.control}: organizational control takes no service row"

@@ -28,10 +28,10 @@ def _hint(suggestions: Sequence[str]) -> str:
     return f"; did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
 
 
-
 class UnknownNameError(SharedResponsibilityError, LookupError):
     """A name that the catalog does not know; carries the nearest valid names. ``detail``
-    replaces the message's head (``unknown service 'ec3'``); the suggestions always follow."""
+    replaces the message's head (``unknown service 'ec3'``); the suggestions always follow.
+    """
 
     kind = "name"
 

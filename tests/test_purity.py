@@ -1,0 +1,89 @@
+"""Resolution is pure: no I/O, deterministic in every process; import reads nothing."""
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import shared_responsibility as sr
+
+WATCHED = (
+    "open",
+    "socket.",
+    "subprocess.",
+    "os.system",
+    "os.exec",
+    "os.posix_spawn",
+    "shutil.",
+    "os.listdir",
+)
+_events: list[str] | None = None
+
+
+def _hook(event: str, _args: Any) -> None:
+    if _events is not None and event.startswith(WATCHED):
+        _events.append(event)
+
+
+sys.addaudithook(_hook)
+
+
+@pytest.fixture
+def audited() -> Iterator[list[str]]:
+    global _events  # noqa: PLW0603
+    _events = []
+    try:
+        yield _events
+    finally:
+        _events = None
+
+
+def test_resolution_does_no_io(audited: list[str]) -> None:
+    cat = sr.default_catalog()
+    before = len(audited)  # the first default_catalog() may read its data; that is the one place
+    tailored = cat.with_overrides([sr.Override(service="ec2", target="guest-os", parties=("customer",))])
+    for context in (None, sr.Context(deployment="outposts"), sr.Context(region="cn-north-1")):
+        for s in cat.services:
+            sr.split(tailored, s.id, context)
+            for c in cat.controls:
+                sr.resolve(tailored, s.id, c.id, context)
+        sr.matrix(cat, [s.id for s in cat.services], context=context)
+        sr.workload(cat, [s.id for s in cat.services], context=context)
+        sr.shift(cat, "ec2", "lambda", context)
+    assert audited[before:] == []
+
+
+SCRIPT = """
+import json, shared_responsibility as sr
+cat = sr.default_catalog()
+out = [[r.service.id, r.control.id, r.ownership.value, [d.party.id for d in r.duties],
+        [t.name for t in r.trail]] for r in sr.matrix(cat, [s.id for s in cat.services])]
+out.append(sorted(sr.workload(cat, ["ec2", "s3", "lambda"])))
+print(json.dumps(out))
+"""
+
+
+def _run(seed: str) -> Any:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_same_answers_whatever_the_hash_seed() -> None:
+    assert _run("1") == _run("4242") == _run("random")
+
+
+def test_import_reads_no_data_and_skips_cattrs() -> None:
+    code = (
+        "import sys\n"
+        "seen = []\n"
+        "sys.addaudithook(lambda e, a: seen.append(a[0]) if e == 'open' else None)\n"
+        "import shared_responsibility\n"
+        "print('cattrs' in sys.modules, any(str(p).endswith('.json') for p in seen))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
