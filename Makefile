@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 # Other interpreters the test suite runs on when the machine has them (pyenv's, for example).
 EXTRA_PYTHONS ?= $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3 $(HOME)/.pyenv/versions/3.13*/bin/python3)
 
+# Python sources to lint: whichever of these folders exist.
+CODE := $(wildcard src tests examples benchmarks docs)
+
 .PHONY: demo test lint typecheck pytest test-other-pythons docs clean
 
 $(BIN)/python:
@@ -23,8 +26,8 @@ demo: $(VENV)/.installed-demo
 	$(BIN)/python examples/quickstart.py
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests examples benchmarks docs
-	$(BIN)/ruff format --check src tests examples benchmarks docs
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy

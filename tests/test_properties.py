@@ -9,12 +9,15 @@ from hypothesis import strategies as st
 import shared_responsibility as sr
 from tests.strategies import catalogs, contexts, expected_ownership, overrides
 
+# Each property runs on random catalogs and on the packaged one.
+CATALOGS = st.one_of(st.just(sr.default_catalog()), catalogs())
+
 
 @given(st.data())
 def test_total_and_consistent(data: st.DataObject) -> None:
     """∀ service, control, context: resolve gives exactly one ownership, and
     PROVIDER ⇔ all duties provider-side, CUSTOMER ⇔ all customer-side, SHARED ⇔ both."""
-    cat = data.draw(catalogs())
+    cat = data.draw(CATALOGS)
     context = data.draw(contexts(cat))
     for s in cat.services:
         for c in cat.controls:
@@ -26,7 +29,7 @@ def test_total_and_consistent(data: st.DataObject) -> None:
             assert lr.ownership is expected_ownership(lr.duties)
 
 
-@given(catalogs())
+@given(CATALOGS)
 def test_round_trip(cat: sr.Catalog) -> None:
     """load_catalog(cat.to_dict()) == cat."""
     assert sr.load_catalog(cat.to_dict()) == cat
@@ -36,7 +39,7 @@ def test_round_trip(cat: sr.Catalog) -> None:
 def test_override_applies_where_it_names_and_nowhere_else(data: st.DataObject) -> None:
     """For override o on (s, t): answers for t on s (and controls touching layer t) may change
     parties but keep each duty's side and text; every other answer is unchanged."""
-    cat = data.draw(catalogs())
+    cat = data.draw(CATALOGS)
     override, parties = data.draw(overrides(cat))
     new = cat.with_overrides([override], parties=parties)
     names = {p.id for p in parties}
@@ -63,7 +66,7 @@ def test_override_applies_where_it_names_and_nowhere_else(data: st.DataObject) -
 @given(st.data())
 def test_overrides_idempotent_and_commutative(data: st.DataObject) -> None:
     """apply(o, apply(o, c)) = apply(o, c); non-conflicting o1, o2 commute."""
-    cat = data.draw(catalogs())
+    cat = data.draw(CATALOGS)
     (o1, p1), (o2, p2) = data.draw(overrides(cat)), data.draw(overrides(cat))
     assume(not {p.id for p in p1} & {p.id for p in p2})
     once = cat.with_overrides([o1], parties=p1)
@@ -82,7 +85,7 @@ def test_overrides_idempotent_and_commutative(data: st.DataObject) -> None:
             assert sr.resolve(a, s.id, c.id).duties == sr.resolve(b, s.id, c.id).duties
 
 
-@given(catalogs())
+@given(CATALOGS)
 def test_shift_mirror(cat: sr.Catalog) -> None:
     """shift(a, b) mirrors shift(b, a); shift(a, a) = ()."""
     for a, b in itertools.product(cat.services, repeat=2):
@@ -98,7 +101,7 @@ def test_shift_mirror(cat: sr.Catalog) -> None:
 @given(st.data())
 def test_workload_monotone(data: st.DataObject) -> None:
     """S ⊆ T ⇒ customer duties(S) ⊆ customer duties(T), each naming at least the same services."""
-    cat = data.draw(catalogs())
+    cat = data.draw(CATALOGS)
     ids = [s.id for s in cat.services]
     small = data.draw(st.lists(st.sampled_from(ids), unique=True))
     large = small + data.draw(st.lists(st.sampled_from(ids), unique=True))
