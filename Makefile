@@ -8,7 +8,7 @@ EXTRA_PYTHONS ?= $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3 $(HOME)/.p
 # Python sources to lint: whichever of these folders exist.
 CODE := $(wildcard src tests examples benchmarks docs)
 
-.PHONY: demo test lint typecheck pytest test-other-pythons docs clean
+.PHONY: demo test lint typecheck pytest test-other-pythons bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ test-other-pythons:
 	done
 
 test: lint typecheck pytest test-other-pythons
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py
 
 docs: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[docs]'

@@ -16,6 +16,8 @@ def test_curated_root() -> None:
     assert set(dir(sr)) == set(sr.__all__)
     for name in sr.__all__:
         assert hasattr(sr, name), name
+    with pytest.raises(AttributeError, match="has no attribute 'resolv'"):
+        sr.resolv  # noqa: B018
 
 
 @pytest.mark.parametrize(

@@ -185,3 +185,11 @@ def test_aliases_resolve_to_their_service() -> None:
         for alias in (s.id, s.name, *s.aliases):
             assert CAT.service(alias) is s
             assert CAT.service(alias.upper()) is s
+
+
+def test_fast_build_equals_the_validated_load() -> None:
+    """default_catalog() builds without cattrs and skips the whole-catalog checks; the
+    validating path must accept the same file and give an equal catalog."""
+    from shared_responsibility._data import packaged_data
+
+    assert sr.load_catalog(json.loads(packaged_data())) == CAT

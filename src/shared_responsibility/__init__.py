@@ -5,95 +5,91 @@ pure functions.
 >>> cat = sr.default_catalog()
 >>> sr.resolve(cat, "ec2", "patch-management").ownership.control_type
 'shared'
+
+The public names load on first use (PEP 562), so that ``import shared_responsibility`` costs
+almost nothing; type checkers see them through the imports below.
 """
 
-from ._catalog import Catalog
-from ._data import default_catalog, load_catalog
-from ._model import (
-    Category,
-    Change,
-    Context,
-    Control,
-    ControlRow,
-    Deployment,
-    Duty,
-    Layer,
-    LayerResolution,
-    Option,
-    OptionValue,
-    Origin,
-    Override,
-    Ownership,
-    Part,
-    Partition,
-    Party,
-    Region,
-    Resolution,
-    Rule,
-    Service,
-    Side,
-    Source,
-    WorkloadDuty,
-)
-from ._resolver import matrix, resolve, shift, split, workload
-from .errors import (
-    CatalogError,
-    SharedResponsibilityError,
-    UnknownContextError,
-    UnknownControlError,
-    UnknownLayerError,
-    UnknownNameError,
-    UnknownOptionError,
-    UnknownPartyError,
-    UnknownServiceError,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._catalog import Catalog as Catalog
+    from ._columnar import OWNERSHIP_CODES as OWNERSHIP_CODES
+    from ._columnar import ownership_codes as ownership_codes
+    from ._data import default_catalog as default_catalog
+    from ._data import load_catalog as load_catalog
+    from ._model import Category as Category
+    from ._model import Change as Change
+    from ._model import Context as Context
+    from ._model import Control as Control
+    from ._model import ControlRow as ControlRow
+    from ._model import Deployment as Deployment
+    from ._model import Duty as Duty
+    from ._model import Layer as Layer
+    from ._model import LayerResolution as LayerResolution
+    from ._model import Option as Option
+    from ._model import OptionValue as OptionValue
+    from ._model import Origin as Origin
+    from ._model import Override as Override
+    from ._model import Ownership as Ownership
+    from ._model import Part as Part
+    from ._model import Partition as Partition
+    from ._model import Party as Party
+    from ._model import Region as Region
+    from ._model import Resolution as Resolution
+    from ._model import Rule as Rule
+    from ._model import Service as Service
+    from ._model import Side as Side
+    from ._model import Source as Source
+    from ._model import WorkloadDuty as WorkloadDuty
+    from ._resolver import matrix as matrix
+    from ._resolver import resolve as resolve
+    from ._resolver import resolve_many as resolve_many
+    from ._resolver import shift as shift
+    from ._resolver import split as split
+    from ._resolver import workload as workload
+    from .errors import CatalogError as CatalogError
+    from .errors import SharedResponsibilityError as SharedResponsibilityError
+    from .errors import UnknownContextError as UnknownContextError
+    from .errors import UnknownControlError as UnknownControlError
+    from .errors import UnknownLayerError as UnknownLayerError
+    from .errors import UnknownNameError as UnknownNameError
+    from .errors import UnknownOptionError as UnknownOptionError
+    from .errors import UnknownPartyError as UnknownPartyError
+    from .errors import UnknownServiceError as UnknownServiceError
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Catalog",
-    "CatalogError",
-    "Category",
-    "Change",
-    "Context",
-    "Control",
-    "ControlRow",
-    "Deployment",
-    "Duty",
-    "Layer",
-    "LayerResolution",
-    "Option",
-    "OptionValue",
-    "Origin",
-    "Override",
-    "Ownership",
-    "Part",
-    "Partition",
-    "Party",
-    "Region",
-    "Resolution",
-    "Rule",
-    "Service",
-    "SharedResponsibilityError",
-    "Side",
-    "Source",
-    "UnknownContextError",
-    "UnknownControlError",
-    "UnknownLayerError",
-    "UnknownNameError",
-    "UnknownOptionError",
-    "UnknownPartyError",
-    "UnknownServiceError",
-    "WorkloadDuty",
-    "__version__",
-    "default_catalog",
-    "load_catalog",
-    "matrix",
-    "resolve",
-    "shift",
-    "split",
-    "workload",
-]
+_HOMES = {
+    "._catalog": ("Catalog",),
+    "._columnar": ("OWNERSHIP_CODES", "ownership_codes"),
+    "._data": ("default_catalog", "load_catalog"),
+    "._model": (
+        "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty", "Layer",
+        "LayerResolution", "Option", "OptionValue", "Origin", "Override", "Ownership", "Part",
+        "Partition", "Party", "Region", "Resolution", "Rule", "Service", "Side", "Source",
+        "WorkloadDuty",
+    ),
+    "._resolver": ("matrix", "resolve", "resolve_many", "shift", "split", "workload"),
+    ".errors": (
+        "CatalogError", "SharedResponsibilityError", "UnknownContextError", "UnknownControlError",
+        "UnknownLayerError", "UnknownNameError", "UnknownOptionError", "UnknownPartyError",
+        "UnknownServiceError",
+    ),
+}  # fmt: skip
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
+
+__all__ = ["__version__", *sorted(_HOME)]  # noqa: PLE0604 (one list of names; tests/test_api.py checks it)
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
 
 
 def __dir__() -> list[str]:

@@ -3,30 +3,37 @@
 import functools
 import json
 import os
+import pkgutil
 from collections.abc import Mapping
 from typing import Any
 
 from ._catalog import Catalog
 from .errors import CatalogError
 
-__all__ = ["DATA_FILE", "default_catalog", "load_catalog"]
+__all__ = ["DATA_FILE", "default_catalog", "load_catalog", "packaged_data"]
 
 DATA_FILE = "catalog.json"
 
 
-def _read_packaged() -> Any:
-    import importlib_resources
+def packaged_data() -> bytes:
+    """The packaged dataset's JSON, read through the package's loader (from a wheel, a zip or
+    a folder). ``pkgutil.get_data`` asks the same loader that importlib resources wraps, without
+    the 18 ms that importing importlib resources costs; that stays the fallback.
+    """
+    data = pkgutil.get_data(__package__, f"data/{DATA_FILE}")
+    if data is None:  # a loader without get_data
+        import importlib_resources
 
-    text = (importlib_resources.files(__package__) / "data" / DATA_FILE).read_bytes()
-    return json.loads(text)
+        data = (importlib_resources.files(__package__) / "data" / DATA_FILE).read_bytes()
+    return data
 
 
 @functools.cache
 def default_catalog() -> Catalog:
-    """The packaged reference dataset, read and validated on the first call, then shared."""
-    from ._convert import structure
+    """The packaged reference dataset, read and checked on the first call, then shared."""
+    from ._build import build
 
-    return structure(_read_packaged())
+    return build(json.loads(packaged_data()))
 
 
 def load_catalog(source: "str | os.PathLike[str] | Mapping[str, Any]") -> Catalog:

@@ -36,7 +36,7 @@ from ._model import (
 )
 from .errors import UnknownContextError, UnknownOptionError
 
-__all__ = ["matrix", "resolve", "shift", "split", "workload"]
+__all__ = ["matrix", "resolve", "resolve_many", "shift", "split", "workload"]
 
 DEFAULT_CONTEXT = Context()
 
@@ -151,7 +151,7 @@ def _check_options(cat: Catalog, context: Context) -> None:
 def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     service = cat.service(service_name)
     key = ("plan", service.id, context)
-    cached = cat._cache.get(key)
+    cached = cat._memo.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     _check_options(cat, context)
@@ -199,7 +199,7 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     specific.sort(key=lambda o: (o.target in control_ids, o.service != "*"))
     overrides = tuple((o, tuple(cat.party(p) for p in o.parties)) for o in specific)
     plan = _Plan(service, tuple(steps), providers, operator_rule, operator_sources, customer, overrides)
-    cat._cache[key] = plan
+    cat._memo[key] = plan
     return plan
 
 
@@ -316,24 +316,46 @@ def resolve(cat: Catalog, service: str, control: str, context: Context | None = 
     """Who is responsible for a control of a service in a context, with each party's duties,
     the sources, and the trail of rules that decided it.
     """
-    context = DEFAULT_CONTEXT if context is None else context
-    key = (service, control, context)
-    found = cat._cache.get(key)
-    if found is None:
-        plan = _plan(cat, service, context)
-        found = cat._cache[key] = _resolution(cat, plan, cat.control(control), context)
+    try:
+        return cat._tables[context][service][control]  # type: ignore[no-any-return]
+    except (KeyError, TypeError):
+        return _remember(cat, service, control, context)
+
+
+def _remember(cat: Catalog, service: str, control: str, context: Context | None) -> Resolution:
+    """Resolve once, and keep the answer under the names as asked."""
+    plan = _plan(cat, service, DEFAULT_CONTEXT if context is None else context)
+    found = _resolution(cat, plan, cat.control(control), DEFAULT_CONTEXT if context is None else context)
+    cat._tables.setdefault(context, {}).setdefault(service, {})[control] = found
     return found
+
+
+def resolve_many(
+    cat: Catalog, pairs: Iterable[tuple[str, str]], context: Context | None = None
+) -> tuple[Resolution, ...]:
+    """`resolve` for many (service, control) pairs at once, in their order: the bulk path for
+    whole inventories.
+    """
+    pairs = pairs if isinstance(pairs, list | tuple) else list(pairs)
+    try:
+        table = cat._tables[context]
+        return tuple([table[s][c] for s, c in pairs])
+    except (KeyError, TypeError):
+        for s, c in dict.fromkeys(pairs):
+            resolve(cat, s, c, context)  # warms the table, or raises for a name it lacks
+    table = cat._tables[context]
+    return tuple([table[s][c] for s, c in pairs])
 
 
 def split(cat: Catalog, service: str, context: Context | None = None) -> Mapping[str, LayerResolution]:
     """Who holds each layer of one service: a read-only mapping from layer id, bottom to top."""
     context = DEFAULT_CONTEXT if context is None else context
     key = ("split", service, context)
-    found = cat._cache.get(key)
+    found = cat._memo.get(key)
     if found is None:
         plan = _plan(cat, service, context)
         table = {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers}
-        found = cat._cache[key] = types.MappingProxyType(table)
+        found = cat._memo[key] = types.MappingProxyType(table)
     return found
 
 

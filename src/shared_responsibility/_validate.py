@@ -24,16 +24,29 @@ def _ids(where: str, ids: Sequence[str]) -> Iterator[str]:
             yield f"{where}: duplicate id {value!r}"
 
 
-def _sources(where: str, sources: Sequence[Source], required: bool = True) -> Iterator[str]:
-    if required and not sources:
+def _source(s: Source) -> list[str]:
+    problems = []
+    if not URL_RE.fullmatch(s.url):
+        problems.append(f"url: must be an https URL, got {s.url!r}")
+    if not DATE_RE.fullmatch(s.read):
+        problems.append(f"read: must be a date YYYY-MM-DD, got {s.read!r}")
+    if not s.title.strip():
+        problems.append("title: must not be empty")
+    return problems
+
+
+def _sources(where: str, sources: Sequence[Source], seen: dict[int, list[str]]) -> Iterator[str]:
+    """Problems of an entry's sources; ``seen`` keeps each source object's own problems, since
+    entries share their sources.
+    """
+    if not sources:
         yield f"{where}.sources: at least one source is required"
     for i, s in enumerate(sources):
-        if not URL_RE.fullmatch(s.url):
-            yield f"{where}.sources[{i}].url: must be an https URL, got {s.url!r}"
-        if not DATE_RE.fullmatch(s.read):
-            yield f"{where}.sources[{i}].read: must be a date YYYY-MM-DD, got {s.read!r}"
-        if not s.title.strip():
-            yield f"{where}.sources[{i}].title: must not be empty"
+        problems = seen.get(id(s))
+        if problems is None:
+            problems = seen[id(s)] = _source(s)
+        for problem in problems:
+            yield f"{where}.sources[{i}].{problem}"
 
 
 def _parts(where: str, parts: Sequence[Part], layers: Iterable[str]) -> Iterator[str]:
@@ -62,24 +75,25 @@ def catalog_problems(cat: "Catalog") -> list[str]:
     if not any(p.side is Side.CUSTOMER for p in cat.parties):
         problems.append("parties: no party stands on the customer side")
     layer_ids = [layer.id for layer in cat.layers]
-    problems += _control_problems(cat, layer_ids)
+    seen: dict[int, list[str]] = {}
+    problems += _control_problems(cat, layer_ids, seen)
     for i, g in enumerate(cat.categories):
         where = f"categories[{i}]"
-        problems += _sources(where, g.sources)
+        problems += _sources(where, g.sources, seen)
         problems += _parts(f"{where}.layers", g.layers, layer_ids)
         missing = [layer for layer in layer_ids if layer not in {p.layer for p in g.layers}]
         if missing:
             problems.append(f"{where}.layers: no default for {', '.join(map(repr, missing))}")
-    problems += _service_problems(cat, layer_ids)
-    problems += _context_problems(cat, layer_ids)
+    problems += _service_problems(cat, layer_ids, seen)
+    problems += _context_problems(cat, layer_ids, seen)
     problems += override_problems(cat, cat.overrides, cat.parties)
     return problems
 
 
-def _control_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
+def _control_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list[str]]) -> Iterator[str]:
     for i, c in enumerate(cat.controls):
         where = f"controls[{i}]"
-        yield from _sources(where, c.sources)
+        yield from _sources(where, c.sources, seen)
         if c.layers is None:
             if {d.side for d in c.duties} != {Side.PROVIDER, Side.CUSTOMER}:
                 yield f"{where}.duties: an organizational control needs a provider and a customer duty"
@@ -93,14 +107,14 @@ def _control_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
         )
 
 
-def _service_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
+def _service_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list[str]]) -> Iterator[str]:
     party_ids = {p.id for p in cat.parties}
     categories = {g.id for g in cat.categories}
     controls = {c.id: c for c in cat.controls}
     aliases: dict[str, str] = {}
     for i, s in enumerate(cat.services):
         where = f"services[{i}]"
-        yield from _sources(where, s.sources)
+        yield from _sources(where, s.sources, seen)
         if s.category not in categories:
             yield f"{where}.category: unknown category {s.category!r}"
         if s.provider not in party_ids:
@@ -114,7 +128,7 @@ def _service_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
         yield from _ids(f"{where}.options", [o.id for o in s.options])
         for j, o in enumerate(s.options):
             at = f"{where}.options[{j}]"
-            yield from _sources(at, o.sources)
+            yield from _sources(at, o.sources, seen)
             yield from _ids(f"{at}.values", [v.id for v in o.values])
             if o.value(o.default) is None:
                 yield f"{at}.default: {o.default!r} is not one of its values"
@@ -123,11 +137,11 @@ def _service_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
                 yield from _rows(f"{at}.values[{k}].controls", v.controls, controls)
 
 
-def _context_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
+def _context_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list[str]]) -> Iterator[str]:
     party_ids = {p.id for p in cat.parties}
     for i, p in enumerate(cat.partitions):
         where = f"partitions[{i}]"
-        yield from _sources(where, p.sources)
+        yield from _sources(where, p.sources, seen)
         operators = [(f"{where}.operator", p.operator)]
         operators += [(f"{where}.regions[{j}].operator", r.operator) for j, r in enumerate(p.regions)]
         for at, operator in operators:
@@ -136,7 +150,7 @@ def _context_problems(cat: "Catalog", layer_ids: list[str]) -> Iterator[str]:
         if p.operator is None and any(r.operator is None for r in p.regions):
             yield f"{where}.operator: regions without an operator need one here"
     for i, d in enumerate(cat.deployments):
-        yield from _sources(f"deployments[{i}]", d.sources)
+        yield from _sources(f"deployments[{i}]", d.sources, seen)
         yield from _parts(f"deployments[{i}].layers", d.layers, layer_ids)
 
 
