@@ -62,8 +62,9 @@ def test_layer_and_party_lookup() -> None:
 
 def test_search_ranks_exact_then_prefix_then_substring() -> None:
     assert next(s.id for s in CAT.search("ec2")) == "ec2"
+    assert [s.id for s in CAT.search("beanstalk")] == ["elastic-beanstalk"]
     found = [s.id for s in CAT.search("elastic")]
-    assert found[0] == "elastic-beanstalk"  # id prefix beats substrings of names
+    assert found.index("elastic-beanstalk") < found.index("ec2")  # prefixes before substrings
     assert {"ebs", "ec2", "ecs", "eks"} <= set(found)
     assert CAT.search("") == ()
     assert CAT.search("zzzzzz") == ()

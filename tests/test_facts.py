@@ -26,12 +26,23 @@ def test_ec2_guest_os_patching_is_the_customers() -> None:
     assert holders(control("ec2", "patch-management"), "guest-os") == {"customer"}
 
 
-@pytest.mark.parametrize("service", [s.id for s in CAT.services])
+# Services whose own pages put part of the physical stack on the customer's side: a Snowball
+# device and a Storage Gateway VM sit on the customer's premises, and one end of a Direct
+# Connect link is the customer's router.
+ON_PREMISES = {"snowball", "storage-gateway", "direct-connect"}
+
+
+@pytest.mark.parametrize("service", sorted({s.id for s in CAT.services} - ON_PREMISES))
 def test_physical_and_environmental_is_inherited(service: str) -> None:
     """AWS model page, IT controls: physical and environmental controls are inherited."""
     r = control(service, "physical-and-environmental")
     assert r.ownership is P
     assert r.ownership.control_type == "inherited"
+
+
+@pytest.mark.parametrize("service", sorted(ON_PREMISES))
+def test_physical_and_environmental_on_the_customers_premises(service: str) -> None:
+    assert control(service, "physical-and-environmental").ownership is S
 
 
 @pytest.mark.parametrize(

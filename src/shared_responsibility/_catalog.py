@@ -143,7 +143,7 @@ class Catalog:
             new = dict(self.renamed).get(name.casefold())
             if new:
                 raise UnknownServiceError(name, (new,), f"service {name!r} was renamed")
-            raise UnknownServiceError(name, suggest(name, [s.id for s in self.services]))
+            raise UnknownServiceError(name, suggest(name, [k for s in self.services for k in (s.id, s.name)]))
         return found
 
     def search(self, text: str) -> tuple[Service, ...]:
