@@ -44,15 +44,16 @@ class _Builder:
         self._sources: dict[tuple[str, ...], Source] = {}
         self._parts: dict[tuple[str, str, str], Part] = {}
 
-    def source(self, raw: _Raw) -> Source:
-        key = tuple(raw.values())
-        found = self._sources.get(key)
-        if found is None:
-            found = self._sources[key] = Source(**raw)
-        return found
-
     def sources(self, raw: list[_Raw]) -> tuple[Source, ...]:
-        return tuple([self.source(s) for s in raw])
+        found = []
+        known = self._sources
+        for s in raw:
+            key = tuple(s.values())
+            source = known.get(key)
+            if source is None:
+                source = known[key] = Source(**s)
+            found.append(source)
+        return tuple(found)
 
     def part(self, layer: str, side: str, text: str) -> Part:
         key = (layer, side, text)

@@ -3,7 +3,7 @@
 import contextvars
 import difflib
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -57,13 +57,9 @@ def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]
     return tuple(close or [scored[0][1]])
 
 
-def _index(items: Iterable[_T], *keys: Any) -> types.MappingProxyType[str, _T]:
-    index: dict[str, _T] = {}
-    for item in items:
-        for key in keys:
-            for value in key(item):
-                index.setdefault(value.casefold(), item)
-    return types.MappingProxyType(index)
+def _index(items: Sequence[_T], keys: Callable[[_T], Iterable[str]]) -> types.MappingProxyType[str, _T]:
+    """Look-up by every key of every item, case-insensitive; the first item to claim a key keeps it."""
+    return types.MappingProxyType({key.casefold(): item for item in reversed(items) for key in keys(item)})
 
 
 def _service_keys(s: Service) -> tuple[str, ...]:
