@@ -1,8 +1,8 @@
 """Example rows pinning, one by one, what AWS's own pages say about each service's split.
 
-Each row of ``FACTS`` states ONE published fact and names the page it comes from (the research
-notes in the dataset's sources paraphrase those pages). Its expectation was written from the page,
-not from the library's output, so a failing row means the dataset and the page disagree.
+Each row of ``FACTS`` states ONE published fact and names the page it comes from. Its expectation
+was written from the page, not from the library's output, so a failing row means the dataset and
+the page disagree.
 
 A row is ``(service, what, target, options, expected, source)``:
 
@@ -34,7 +34,7 @@ Expected = sr.Ownership | frozenset[str]
 Row = tuple[str, str, str, dict[str, str], Expected, str]
 
 FACTS: list[Row] = [
-    # --- notes-c2.md (services-c.json) ---
+    # --- compute, containers, machine learning, end-user computing ---
     # App Runner: a managed, Amazon Linux based runtime image; a major.minor.patch lock stops runtime updates.
     ("app-runner", "layer", "guest-os", {}, P, D + "apprunner/latest/dg/service-source-code-python.html"),
     (
@@ -226,7 +226,7 @@ FACTS: list[Row] = [
         C,
         D + "workspaces/latest/adminguide/update-management.html",
     ),
-    # --- notes-d.md (services-d.json) ---
+    # --- storage and databases ---
     # AWS Backup: encrypts with the vault's KMS key; the customer's plans set frequency and retention.
     ("backup", "layer", "data-protection", {}, S, D + "aws-backup/latest/devguide/encryption.html"),
     ("backup", "control", "backup-and-recovery@data", {}, BOTH, D + "efs/latest/ug/awsbackup.html"),
@@ -447,7 +447,7 @@ FACTS: list[Row] = [
         S,
         D + "storagegateway/latest/userguide/encryption.html",
     ),
-    # --- notes-e.md (services-e.json) ---
+    # --- analytics, integration, networking and content delivery ---
     # API Gateway: HTTPS endpoints only, TLS policy for custom domains, cache encryption opt-in.
     (
         "api-gateway",
@@ -611,7 +611,7 @@ FACTS: list[Row] = [
     ),
     # Transit Gateway: peering traffic encrypted by AWS; the customer accepts peering and adds routes.
     ("transit-gateway", "layer", "data-protection", {}, S, D + "vpc/latest/tgw/tgw-peering.html"),
-    # --- notes-f.md (services-f.json) ---
+    # --- security, identity, management and governance ---
     # ACM: ACM generates and guards the private key of its certificates; the customer renews imported ones.
     (
         "acm",
