@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from ._columnar import ownership_codes as ownership_codes
     from ._data import default_catalog as default_catalog
     from ._data import load_catalog as load_catalog
+    from ._export import export as export
+    from ._inventory import InventoryItem as InventoryItem
+    from ._inventory import inventory as inventory
     from ._model import Category as Category
     from ._model import Change as Change
     from ._model import Context as Context
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from ._model import Side as Side
     from ._model import Source as Source
     from ._model import WorkloadDuty as WorkloadDuty
+    from ._references import service_for as service_for
     from ._resolver import matrix as matrix
     from ._resolver import resolve as resolve
     from ._resolver import resolve_many as resolve_many
@@ -50,9 +54,13 @@ if TYPE_CHECKING:
     from ._resolver import split as split
     from ._resolver import workload as workload
     from .errors import CatalogError as CatalogError
+    from .errors import ExportError as ExportError
+    from .errors import InvalidReferenceError as InvalidReferenceError
+    from .errors import InventoryError as InventoryError
     from .errors import SharedResponsibilityError as SharedResponsibilityError
     from .errors import UnknownContextError as UnknownContextError
     from .errors import UnknownControlError as UnknownControlError
+    from .errors import UnknownFormatError as UnknownFormatError
     from .errors import UnknownLayerError as UnknownLayerError
     from .errors import UnknownNameError as UnknownNameError
     from .errors import UnknownOptionError as UnknownOptionError
@@ -65,17 +73,21 @@ _HOMES = {
     "._catalog": ("Catalog",),
     "._columnar": ("OWNERSHIP_CODES", "ownership_codes"),
     "._data": ("default_catalog", "load_catalog"),
+    "._export": ("export",),
+    "._inventory": ("InventoryItem", "inventory"),
     "._model": (
         "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty", "Layer",
         "LayerResolution", "Option", "OptionValue", "Origin", "Override", "Ownership", "Part",
         "Partition", "Party", "Region", "Resolution", "Rule", "Service", "Side", "Source",
         "WorkloadDuty",
     ),
+    "._references": ("service_for",),
     "._resolver": ("matrix", "resolve", "resolve_many", "shift", "split", "workload"),
     ".errors": (
-        "CatalogError", "SharedResponsibilityError", "UnknownContextError", "UnknownControlError",
-        "UnknownLayerError", "UnknownNameError", "UnknownOptionError", "UnknownPartyError",
-        "UnknownServiceError",
+        "CatalogError", "ExportError", "InvalidReferenceError", "InventoryError",
+        "SharedResponsibilityError", "UnknownContextError", "UnknownControlError",
+        "UnknownFormatError", "UnknownLayerError", "UnknownNameError", "UnknownOptionError",
+        "UnknownPartyError", "UnknownServiceError",
     ),
 }  # fmt: skip
 _HOME = {name: module for module, names in _HOMES.items() for name in names}

@@ -309,13 +309,15 @@ class Override:
 class Context:
     """Where and how a service runs: partition, region, deployment and option values
     (keyed ``"<service>.<option>"``). The default is a commercial region with every option at
-    its default.
+    its default. ``evidence`` says, per option, where its value was read (an inventory reads
+    options from each resource's configuration); the trail repeats it.
     """
 
     partition: str | None = None
     region: str | None = None
     deployment: str = "region"
     options: FrozenMap = attrs.field(factory=FrozenMap, converter=_options)
+    evidence: FrozenMap = attrs.field(factory=FrozenMap, converter=_options)
 
 
 @attrs.frozen(kw_only=True)

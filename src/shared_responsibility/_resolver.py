@@ -148,6 +148,13 @@ def _check_options(cat: Catalog, context: Context) -> None:
             raise UnknownOptionError(value, values, f"unknown value {value!r} for option {key!r}")
 
 
+def check_context(cat: Catalog, context: Context) -> None:
+    """Raise the lookup error for anything in a context that the catalog does not know."""
+    _partition_of(cat, context)
+    _deployment(cat, context)
+    _check_options(cat, context)
+
+
 def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     service = cat.service(service_name)
     key = ("plan", service.id, context)
@@ -172,15 +179,17 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
         for row in service.controls
     ]
     for option in service.options:
-        chosen = context.options.get(f"{service.id}.{option.id}")
+        named = f"{service.id}.{option.id}"
+        chosen = context.options.get(named)
         origin = Origin.OPTION if chosen is not None else Origin.DEFAULT_OPTION
         value = option.value(chosen or option.default)
         assert value is not None  # checked above, and by the catalog for defaults
-        rule = Rule(origin=origin, name=f"{service.id}.{option.id}={value.id}", target="", note=value.note)
+        evidence = context.evidence.get(named)
+        rule = Rule(origin=origin, name=f"{named}={value.id}", target="", note=evidence or value.note)
         steps += _layer_steps(rule, value.layers, option.sources)
         steps += [
             _Step(
-                attrs.evolve(rule, target=row.control, note=row.note or value.note),
+                attrs.evolve(rule, target=row.control, note=evidence or row.note or value.note),
                 None,
                 row.control,
                 row.parts,

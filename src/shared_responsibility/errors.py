@@ -4,9 +4,13 @@ from collections.abc import Iterable, Sequence
 
 __all__ = [
     "CatalogError",
+    "ExportError",
+    "InvalidReferenceError",
+    "InventoryError",
     "SharedResponsibilityError",
     "UnknownContextError",
     "UnknownControlError",
+    "UnknownFormatError",
     "UnknownLayerError",
     "UnknownNameError",
     "UnknownOptionError",
@@ -67,6 +71,12 @@ class UnknownLayerError(UnknownNameError):
     kind = "layer"
 
 
+class UnknownFormatError(UnknownNameError):
+    """An export format that the library does not write."""
+
+    kind = "format"
+
+
 class UnknownPartyError(UnknownNameError):
     """No party has this id."""
 
@@ -99,3 +109,42 @@ class CatalogError(SharedResponsibilityError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.problems,))
+
+
+class InvalidReferenceError(SharedResponsibilityError, ValueError):
+    """A reference (ARN, resource type, service principal, endpoint) that is malformed; names
+    the bad part.
+    """
+
+    def __init__(self, reference: str, problem: str) -> None:
+        self.reference = reference
+        self.problem = problem
+        super().__init__(reference, problem)
+
+    def __str__(self) -> str:
+        return f"invalid reference {self.reference!r}: {self.problem}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.reference, self.problem))
+
+
+class InventoryError(SharedResponsibilityError, ValueError):
+    """An inventory that cannot be read at all (not a template, snapshot or list of references);
+    a single resource that cannot be placed is reported in the results instead.
+    """
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__(problem)
+
+    def __str__(self) -> str:
+        return self.problem
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problem,))
+
+
+class ExportError(SharedResponsibilityError, TypeError):
+    """An object that has no export (only resolutions, splits, matrices, workloads and
+    inventory results do).
+    """

@@ -1,0 +1,389 @@
+"""The command-line tool: ``shared-responsibility`` and ``python -m shared_responsibility``.
+
+Exit codes: 0 success; 1 unknown names, invalid data or unreadable input (the message, with
+suggestions, on stderr); 2 usage errors (argparse's own). Output is deterministic.
+"""
+
+import argparse
+import json
+import shutil
+import sys
+import textwrap
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from ._catalog import Catalog
+from ._data import default_catalog, load_catalog
+from ._export import FORMATS, export, rows
+from ._inventory import InventoryItem, inventory, read_document
+from ._model import Context, Override, Party, Side
+from ._resolver import check_context, matrix, resolve, shift, split, workload
+from .errors import CatalogError, SharedResponsibilityError
+
+__all__ = ["main"]
+
+PROG = "shared-responsibility"
+WIDTH = 80
+
+
+def _table(headers: Sequence[str], body: Iterable[Sequence[str]], width: int) -> str:
+    """A plain-text table that fits ``width`` columns, wrapping the widest cells."""
+    data = [list(map(str, r)) for r in body]
+    widths = [max([len(h), *(len(r[i]) for r in data)]) for i, h in enumerate(headers)]
+    room = width - 2 * (len(headers) - 1)
+    while sum(widths) > room and max(widths) > 12:
+        widths[widths.index(max(widths))] -= 1
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in data:
+        cells = [textwrap.wrap(c, w) or [""] for c, w in zip(row, widths, strict=True)]
+        for k in range(max(map(len, cells))):
+            parts = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)]
+            lines.append("  ".join(parts).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _ids(values: Any) -> str:
+    return ", ".join(values) if isinstance(values, list) else str(values)
+
+
+def _render(obj: Any, fmt: str, headers: Sequence[str], keys: Sequence[str], width: int) -> str:
+    if fmt != "table":
+        return export(obj, fmt)
+    return _table(headers, ([_ids(row.get(k, "")) for k in keys] for row in rows(obj)), width)
+
+
+def _options(values: Sequence[str]) -> dict[str, str]:
+    found = {}
+    for value in values:
+        key, sep, choice = value.partition("=")
+        if not sep or not key or not choice:
+            raise argparse.ArgumentTypeError(f"--option takes service.option=value, got {value!r}")
+        found[key] = choice
+    return found
+
+
+def _overrides(path: str) -> tuple[list[Override], list[Party]]:
+    """``{"parties": [{id, name, side}], "overrides": [{service, target, parties, reason}]}``."""
+    data = read_document(Path(path))
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        raise CatalogError([f"{path}: an overrides file is a JSON object with 'overrides' and 'parties'"])
+    parties, overrides = [], []
+    for i, p in enumerate(data.get("parties", [])):
+        try:
+            parties.append(Party(id=p["id"], name=p.get("name", p["id"]), side=Side(p["side"])))
+        except (KeyError, TypeError, ValueError) as e:
+            problems.append(f"parties[{i}]: needs 'id' and 'side' ('provider' or 'customer'): {e}")
+    for i, o in enumerate(data.get("overrides", [])):
+        try:
+            overrides.append(
+                Override(
+                    service=o["service"],
+                    target=o["target"],
+                    parties=tuple(o["parties"]),
+                    reason=o.get("reason", ""),
+                )
+            )
+        except (KeyError, TypeError) as e:
+            problems.append(f"overrides[{i}]: needs 'service', 'target' and 'parties': {e}")
+    if problems:
+        raise CatalogError(problems)
+    return overrides, parties
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    cat = load_catalog(args.catalog) if args.catalog else default_catalog()
+    if args.overrides:
+        overrides, parties = _overrides(args.overrides)
+        cat = cat.with_overrides(overrides, parties=parties)
+    return cat
+
+
+def _context(args: argparse.Namespace, cat: Catalog) -> Context | None:
+    if not (args.option or args.deployment or args.partition or args.region):
+        return None
+    context = Context(
+        partition=args.partition,
+        region=args.region,
+        deployment=args.deployment or "region",
+        options=_options(args.option),
+    )
+    check_context(cat, context)
+    return context
+
+
+def cmd_services(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    table = [
+        {"id": s.id, "name": s.name, "category": s.category, "options": [o.id for o in s.options]}
+        for s in cat.services
+    ]
+    _write_plain(
+        table, args, out, ("service", "name", "category", "options"), ("id", "name", "category", "options")
+    )
+
+
+def cmd_controls(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    table = [
+        {
+            "id": c.id,
+            "title": c.title,
+            "layers": list(c.layers) if c.layers is not None else ["organizational"],
+            "references": [r for r in c.references if r.startswith("NIST")],
+        }
+        for c in cat.controls
+    ]
+    _write_plain(
+        table, args, out, ("control", "title", "layers", "NIST"), ("id", "title", "layers", "references")
+    )
+
+
+def _write_plain(
+    table: list[dict[str, Any]],
+    args: argparse.Namespace,
+    out: TextIO,
+    headers: Sequence[str],
+    keys: Sequence[str],
+) -> None:
+    if args.format == "json":
+        out.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "table":
+        out.write(_table(headers, ([_ids(row[k]) for k in keys] for row in table), args.width))
+    else:
+        from ._export import _csv, _markdown
+
+        out.write(_csv(table) if args.format == "csv" else _markdown(table))
+
+
+def cmd_show(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    table = split(cat, args.service, _context(args, cat))
+    service = cat.service(args.service)
+    if args.format == "table":
+        out.write(f"{service.name} ({service.id}, {service.category}), top of the stack first:\n")
+        reversed_table = dict(reversed(list(table.items())))
+        out.write(
+            _render(
+                reversed_table,
+                "table",
+                ("layer", "owner", "held by"),
+                ("layer", "ownership", "parties"),
+                args.width,
+            )
+        )
+    else:
+        out.write(export(table, args.format))
+
+
+def cmd_resolve(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    r = resolve(cat, args.service, args.control, _context(args, cat))
+    if args.format != "table":
+        out.write(export(r, args.format))
+        return
+    out.write(f"{r.control.title} for {r.service.name}: {r.ownership.value} ({r.ownership.control_type})\n\n")
+    duties = [(d.party.name, d.layer.id if d.layer else "-", d.text) for d in r.duties]
+    out.write(_table(("party", "layer", "duty"), duties, args.width))
+    trail = [(t.origin.value, t.name, t.target) for t in r.trail]
+    out.write("\ndecided by, weakest first:\n" + _table(("origin", "rule", "target"), trail, args.width))
+    seen = {s.url: s for s in reversed(r.sources)}  # one line a page, in first-cited order
+    listed = sorted(seen.values(), key=r.sources.index)
+    out.write("\nsources:\n" + "".join(f"  {s.title} <{s.url}> (read {s.read})\n" for s in listed))
+
+
+def cmd_matrix(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    result = matrix(cat, args.services, args.controls or None, _context(args, cat))
+    out.write(
+        _render(
+            result,
+            args.format,
+            ("service", "control", "type"),
+            ("service", "control", "control_type"),
+            args.width,
+        )
+    )
+
+
+def cmd_workload(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    result = workload(cat, args.services, _context(args, cat), by=args.by)
+    heads = (args.by, "customer's duty", "services")
+    out.write(_render(result, args.format, heads, ("target", "duty", "services"), args.width))
+
+
+def cmd_shift(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    changes = shift(cat, args.before, args.after, _context(args, cat))
+    table = [
+        {"kind": c.kind, "what": c.what, "before": c.before.value, "after": c.after.value} for c in changes
+    ]
+    _write_plain(
+        table, args, out, ("kind", "what", args.before, args.after), ("kind", "what", "before", "after")
+    )
+
+
+def _progress(items: Iterator[InventoryItem], show: bool) -> Iterator[InventoryItem]:
+    count = 0
+    for count, item in enumerate(items, 1):
+        if show and count % 500 == 0:
+            sys.stderr.write(f"\r{count} resources…")
+            sys.stderr.flush()
+        yield item
+    if show and count >= 500:
+        sys.stderr.write(f"\r{count} resources.\n")
+
+
+def cmd_inventory(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    if args.file == "-":
+        text = sys.stdin.read()
+        try:
+            source: Any = json.loads(text)
+        except ValueError:
+            source = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    else:
+        source = Path(args.file)
+    items = _progress(inventory(cat, source, args.controls or None, _context(args, cat)), sys.stderr.isatty())
+    if args.format == "table":
+        summary = []
+        for item in items:
+            if not item.placed:
+                summary.append((item.resource, item.type or "-", "-", f"cannot place: {item.reason}"))
+                continue
+            counts = {
+                o: sum(r.ownership.value == o for r in item.resolutions)
+                for o in ("provider", "shared", "customer")
+            }
+            assert item.service is not None
+            summary.append(
+                (
+                    item.resource,
+                    item.type or "-",
+                    item.service.id,
+                    ", ".join(f"{n} {o}" for o, n in counts.items()),
+                )
+            )
+        out.write(_table(("resource", "type", "service", "controls"), summary, args.width))
+    else:
+        out.write(export(list(items), args.format))
+
+
+def cmd_validate(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    data = read_document(Path(args.file))
+    if isinstance(data, dict) and "services" in data:
+        checked = load_catalog(data)
+        counts = f"{len(checked.services)} services, {len(checked.controls)} controls"
+        out.write(f"{args.file}: a valid catalog, version {checked.version}: {counts}\n")
+        return
+    overrides, parties = _overrides(args.file)
+    cat.with_overrides(overrides, parties=parties)
+    out.write(f"{args.file}: {len(overrides)} valid overrides, {len(parties)} parties\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    ctx = common.add_argument_group("context and data")
+    ctx.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="SERVICE.OPTION=VALUE",
+        help="an option value (repeatable)",
+    )
+    ctx.add_argument("--deployment", help="region (default), outposts, local-zone, wavelength …")
+    ctx.add_argument("--partition", help="aws, aws-cn, aws-us-gov …")
+    ctx.add_argument("--region", help="a region, e.g. cn-north-1 (implies the partition)")
+    ctx.add_argument("--catalog", metavar="FILE", help="use this dataset instead of the packaged one")
+    ctx.add_argument("--overrides", metavar="FILE", help="apply an organization's overrides (JSON)")
+    ctx.add_argument(
+        "--format", choices=("table", *FORMATS), default="table", help="output format (default: table)"
+    )
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Who is responsible for what in the cloud: the provider, the customer, or both.",
+        epilog=f"example: {PROG} resolve ec2 patch-management",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_: str, example: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, parents=[common], help=help_, description=help_, epilog=f"example: {PROG} {example}"
+        )
+
+    add("services", "list the services of the catalog", "services --format csv").set_defaults(
+        run=cmd_services
+    )
+    add("controls", "list the controls of the catalog", "controls").set_defaults(run=cmd_controls)
+    p = add(
+        "show", "show who holds each layer of one service", "show lambda --option lambda.package-type=image"
+    )
+    p.add_argument("service")
+    p.set_defaults(run=cmd_show)
+    p = add(
+        "resolve",
+        "who is responsible for one control of one service",
+        "resolve ec2 patch-management --deployment outposts",
+    )
+    p.add_argument("service")
+    p.add_argument("control")
+    p.set_defaults(run=cmd_resolve)
+    p = add(
+        "matrix",
+        "control types for services x controls",
+        "matrix ec2 s3 --controls patch-management encryption-at-rest",
+    )
+    p.add_argument("services", nargs="+", metavar="SERVICE")
+    p.add_argument("--controls", nargs="+", metavar="CONTROL", help="controls to include (default: all)")
+    p.set_defaults(run=cmd_matrix)
+    p = add("workload", "the customer's combined duties for a set of services", "workload ec2 rds s3")
+    p.add_argument("services", nargs="+", metavar="SERVICE")
+    p.add_argument(
+        "--by", choices=("layer", "control"), default="layer", help="group duties by layer or by control"
+    )
+    p.set_defaults(run=cmd_workload)
+    p = add("shift", "what changes hands moving from one service to another", "shift ec2 lambda")
+    p.add_argument("before", metavar="FROM")
+    p.add_argument("after", metavar="TO")
+    p.set_defaults(run=cmd_shift)
+    p = add(
+        "inventory",
+        "responsibilities per resource of a template, Config snapshot or list of ARNs",
+        "inventory template.json",
+    )
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="a CloudFormation template, AWS Config snapshot, .jsonl or list of references; - for stdin",
+    )
+    p.add_argument("--controls", nargs="+", metavar="CONTROL", help="controls to resolve (default: all)")
+    p.set_defaults(run=cmd_inventory)
+    p = add("validate", "check a dataset or an overrides file", "validate my-catalog.json")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(run=cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the tool; returns the exit code."""
+    args = _parser().parse_args(argv)
+    args.width = shutil.get_terminal_size((WIDTH, 24)).columns if sys.stdout.isatty() else WIDTH
+    try:
+        cat = _catalog(args)
+        args.run(args, cat, sys.stdout)
+        sys.stdout.flush()
+    except SharedResponsibilityError as e:
+        sys.stderr.write(f"{PROG}: {e}\n")
+        return 1
+    except argparse.ArgumentTypeError as e:
+        sys.stderr.write(f"{PROG}: error: {e}\n")
+        return 2
+    except BrokenPipeError:  # the reader went away (| head): not an error
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def main_entry() -> None:
+    """The console script's entry point."""
+    raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""Exports: resolutions, splits, matrices, workloads and inventories as CSV, Markdown or JSON.
+
+Every export is deterministic text. CSV is shaped as a customer responsibility matrix and is
+safe to open in spreadsheet programs: a cell that starts with ``=``, ``+``, ``-``, ``@`` (or a
+tab or carriage return) is prefixed with an apostrophe, so it is never read as a formula.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ._catalog import suggest
+from ._inventory import InventoryItem
+from ._model import LayerResolution, Resolution, Side, WorkloadDuty
+from .errors import ExportError, UnknownFormatError
+
+__all__ = ["FORMATS", "export", "rows"]
+
+FORMATS = ("csv", "markdown", "json")
+
+Row = dict[str, Any]
+
+
+def _duties(duties: Iterable[Any], side: Side) -> list[str]:
+    return [f"{d.party.name}: {d.text}" for d in duties if d.party.side is side]
+
+
+def _resolution(r: Resolution, **extra: str) -> Row:
+    return {
+        **extra,
+        "service": r.service.id,
+        "control": r.control.id,
+        "references": list(r.control.references),
+        "ownership": r.ownership.value,
+        "control_type": r.ownership.control_type,
+        "provider_duties": _duties(r.duties, Side.PROVIDER),
+        "customer_duties": _duties(r.duties, Side.CUSTOMER),
+        "trail": [f"{t.origin.value}: {t.name} -> {t.target}" for t in r.trail],
+        "sources": [s.url for s in r.sources],
+    }
+
+
+def _layer(layer_id: str, lr: LayerResolution) -> Row:
+    return {
+        "layer": layer_id,
+        "ownership": lr.ownership.value,
+        "parties": [p.name for p in lr.parties],
+        "provider_duties": _duties(lr.duties, Side.PROVIDER),
+        "customer_duties": _duties(lr.duties, Side.CUSTOMER),
+        "sources": [s.url for s in lr.sources],
+    }
+
+
+def _workload(target: str, d: WorkloadDuty) -> Row:
+    return {"target": target, "party": d.party.name, "duty": d.text, "services": list(d.services)}
+
+
+def _item(item: InventoryItem) -> list[Row]:
+    if not item.placed:
+        return [
+            {
+                "resource": item.resource,
+                "type": item.type or "",
+                "service": "",
+                "control": "",
+                "reason": item.reason,
+            }
+        ]
+    return [_resolution(r, resource=item.resource, type=item.type or "") for r in item.resolutions]
+
+
+def rows(obj: Any) -> list[Row]:
+    """The rows an export of this object holds: one per resolution, layer, duty or resource."""
+    if isinstance(obj, Resolution):
+        return [_resolution(obj)]
+    if isinstance(obj, InventoryItem):
+        return _item(obj)
+    if isinstance(obj, Mapping):
+        values = list(obj.values())
+        if all(isinstance(v, LayerResolution) for v in values):
+            return [_layer(k, v) for k, v in obj.items()]
+        if all(isinstance(v, tuple) and all(isinstance(d, WorkloadDuty) for d in v) for v in values):
+            return [_workload(k, d) for k, duties in obj.items() for d in duties]
+    elif isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
+        out: list[Row] = []
+        for element in obj:
+            if isinstance(element, Resolution | InventoryItem):
+                out += rows(element)
+            else:
+                raise ExportError(f"cannot export a {type(element).__name__} inside a sequence")
+        return out
+    kinds = "a resolution, a split, a matrix, a workload or inventory results"
+    raise ExportError(f"cannot export a {type(obj).__name__}; export {kinds}")
+
+
+def _text(value: Any) -> str:
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _safe(cell: str) -> str:
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
+def _csv(table: list[Row]) -> str:
+    out = io.StringIO()
+    if table:
+        writer = csv.DictWriter(out, fieldnames=_columns(table), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _safe(_text(v)) for k, v in row.items()} for row in table)
+    return out.getvalue()
+
+
+def _columns(table: list[Row]) -> list[str]:
+    return list(dict.fromkeys(k for row in table for k in row))
+
+
+def _cell(value: Any) -> str:
+    return _text(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown(table: list[Row]) -> str:
+    if not table:
+        return ""
+    columns = _columns(table)
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(_cell(row.get(c, "")) for c in columns) + " |" for row in table]
+    return "\n".join(lines) + "\n"
+
+
+def export(obj: Any, format: str) -> str:  # noqa: A002 (the design's name)
+    """Text for a resolution, a split, a matrix, a workload or inventory results, in one of
+    `FORMATS`.
+    """
+    if format not in FORMATS:
+        raise UnknownFormatError(format, suggest(format, FORMATS))
+    table = rows(obj)
+    if format == "csv":
+        return _csv(table)
+    if format == "markdown":
+        return _markdown(table)
+    return json.dumps(table, indent=2, ensure_ascii=False) + "\n"
