@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 
 __all__ = [
     "CatalogError",
+    "CrosswalkError",
     "ExportError",
     "InvalidReferenceError",
     "InventoryError",
@@ -16,6 +17,7 @@ __all__ = [
     "UnknownOptionError",
     "UnknownPartyError",
     "UnknownServiceError",
+    "UnknownVocabularyError",
 ]
 
 
@@ -75,6 +77,12 @@ class UnknownFormatError(UnknownNameError):
     """An export format that the library does not write."""
 
     kind = "format"
+
+
+class UnknownVocabularyError(UnknownNameError):
+    """A vocabulary that `crosswalk` does not speak."""
+
+    kind = "vocabulary"
 
 
 class UnknownPartyError(UnknownNameError):
@@ -148,3 +156,7 @@ class ExportError(SharedResponsibilityError, TypeError):
     """An object that has no export (only resolutions, splits, matrices, workloads and
     inventory results do).
     """
+
+
+class CrosswalkError(SharedResponsibilityError, ValueError):
+    """An answer that a vocabulary has no words for (a provider-side third party, say)."""

@@ -1,0 +1,85 @@
+"""The vocabularies compliance products speak, and how an answer reads in each.
+
+| ours | aws | csa-ccm (SSRM control ownership) | fedramp (control origination) | oscal | azure | google |
+|---|---|---|---|---|---|---|
+| PROVIDER | inherited | CSP-owned | sp-system | provided | Microsoft | GOOGLE |
+| SHARED | shared | Shared CSP and CSC | sp-system, customer-configured | provided, responsibility | Shared | SHARED |
+| CUSTOMER | customer-specific | CSC-owned | customer-configured | responsibility | Customer | CUSTOMER |
+
+Parties other than the provider (or the region's operator) and the customer are third parties.
+On the customer's side they act for the customer, so every vocabulary reads them as the
+customer. On the provider's side only CSA CCM has words for them (``3rd-party outsourced``,
+``Shared CSP and 3rd-party``); the others raise `CrosswalkError`. FedRAMP values are written
+from the provider's system security plan: what the provider does is ``sp-system``, what the
+customer sets up in the service is ``customer-configured``.
+"""
+
+from ._catalog import suggest
+from ._model import Ownership, Resolution, Side
+from .errors import CrosswalkError, UnknownVocabularyError
+
+__all__ = ["VOCABULARIES", "crosswalk"]
+
+_TABLE: dict[str, dict[Ownership, tuple[str, ...]]] = {
+    "aws": {
+        Ownership.PROVIDER: ("inherited",),
+        Ownership.SHARED: ("shared",),
+        Ownership.CUSTOMER: ("customer-specific",),
+    },
+    "csa-ccm": {
+        Ownership.PROVIDER: ("CSP-owned",),
+        Ownership.SHARED: ("Shared CSP and CSC",),
+        Ownership.CUSTOMER: ("CSC-owned",),
+    },
+    "fedramp": {
+        Ownership.PROVIDER: ("sp-system",),
+        Ownership.SHARED: ("sp-system", "customer-configured"),
+        Ownership.CUSTOMER: ("customer-configured",),
+    },
+    "oscal": {
+        Ownership.PROVIDER: ("provided",),
+        Ownership.SHARED: ("provided", "responsibility"),
+        Ownership.CUSTOMER: ("responsibility",),
+    },
+    "azure": {
+        Ownership.PROVIDER: ("Microsoft",),
+        Ownership.SHARED: ("Shared",),
+        Ownership.CUSTOMER: ("Customer",),
+    },
+    "google": {
+        Ownership.PROVIDER: ("GOOGLE",),
+        Ownership.SHARED: ("SHARED",),
+        Ownership.CUSTOMER: ("CUSTOMER",),
+    },
+}
+
+VOCABULARIES: tuple[str, ...] = tuple(_TABLE)
+
+
+def crosswalk(resolution: Resolution, vocabulary: str) -> tuple[str, ...]:
+    """The labels a resolution's ownership takes in another vocabulary (several where the
+    vocabulary marks a shared control with several values, as FedRAMP does)."""
+    table = _TABLE.get(vocabulary)
+    if table is None:
+        raise UnknownVocabularyError(vocabulary, suggest(vocabulary, VOCABULARIES))
+    operators = {d.party.id for d in resolution.duties if d.party.side is Side.PROVIDER}
+    primary = {resolution.service.provider} | _operators(resolution)
+    third = sorted(operators - primary)
+    if not third:
+        return table[resolution.ownership]
+    if vocabulary != "csa-ccm":
+        raise CrosswalkError(
+            f"{vocabulary} has no value for a provider-side third party ({', '.join(map(repr, third))})"
+        )
+    if resolution.ownership is Ownership.SHARED:
+        return ("Shared CSP and CSC",)
+    return ("Shared CSP and 3rd-party",) if operators & primary else ("3rd-party outsourced",)
+
+
+def _operators(resolution: Resolution) -> set[str]:
+    """The provider-side parties the context itself names (a region's operator)."""
+    return {
+        d.party.id
+        for d in resolution.duties
+        if d.party.side is Side.PROVIDER and any(t.target == "provider" for t in resolution.trail)
+    }
