@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ._catalog import Catalog as Catalog
     from ._columnar import OWNERSHIP_CODES as OWNERSHIP_CODES
     from ._columnar import ownership_codes as ownership_codes
+    from ._crosswalk import VOCABULARIES as VOCABULARIES
+    from ._crosswalk import crosswalk as crosswalk
     from ._data import default_catalog as default_catalog
     from ._data import load_catalog as load_catalog
     from ._export import export as export
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from ._model import Duty as Duty
     from ._model import Layer as Layer
     from ._model import LayerResolution as LayerResolution
+    from ._model import Matrix as Matrix
     from ._model import Option as Option
     from ._model import OptionValue as OptionValue
     from ._model import Origin as Origin
@@ -45,6 +48,7 @@ if TYPE_CHECKING:
     from ._model import Service as Service
     from ._model import Side as Side
     from ._model import Source as Source
+    from ._model import Split as Split
     from ._model import WorkloadDuty as WorkloadDuty
     from ._references import service_for as service_for
     from ._resolver import matrix as matrix
@@ -53,7 +57,10 @@ if TYPE_CHECKING:
     from ._resolver import shift as shift
     from ._resolver import split as split
     from ._resolver import workload as workload
+    from ._views import FrameworkRequirement as FrameworkRequirement
+    from ._views import framework_view as framework_view
     from .errors import CatalogError as CatalogError
+    from .errors import CrosswalkError as CrosswalkError
     from .errors import ExportError as ExportError
     from .errors import InvalidReferenceError as InvalidReferenceError
     from .errors import InventoryError as InventoryError
@@ -66,28 +73,31 @@ if TYPE_CHECKING:
     from .errors import UnknownOptionError as UnknownOptionError
     from .errors import UnknownPartyError as UnknownPartyError
     from .errors import UnknownServiceError as UnknownServiceError
+    from .errors import UnknownVocabularyError as UnknownVocabularyError
 
 __version__ = "0.1.0"
 
 _HOMES = {
     "._catalog": ("Catalog",),
     "._columnar": ("OWNERSHIP_CODES", "ownership_codes"),
+    "._crosswalk": ("VOCABULARIES", "crosswalk"),
     "._data": ("default_catalog", "load_catalog"),
     "._export": ("export",),
     "._inventory": ("InventoryItem", "inventory"),
     "._model": (
         "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty", "Layer",
-        "LayerResolution", "Option", "OptionValue", "Origin", "Override", "Ownership", "Part",
-        "Partition", "Party", "Region", "Resolution", "Rule", "Service", "Side", "Source",
+        "LayerResolution", "Matrix", "Option", "OptionValue", "Origin", "Override", "Ownership", "Part",
+        "Partition", "Party", "Region", "Resolution", "Rule", "Service", "Side", "Source", "Split",
         "WorkloadDuty",
     ),
     "._references": ("service_for",),
     "._resolver": ("matrix", "resolve", "resolve_many", "shift", "split", "workload"),
+    "._views": ("FrameworkRequirement", "framework_view"),
     ".errors": (
-        "CatalogError", "ExportError", "InvalidReferenceError", "InventoryError",
+        "CatalogError", "CrosswalkError", "ExportError", "InvalidReferenceError", "InventoryError",
         "SharedResponsibilityError", "UnknownContextError", "UnknownControlError",
         "UnknownFormatError", "UnknownLayerError", "UnknownNameError", "UnknownOptionError",
-        "UnknownPartyError", "UnknownServiceError",
+        "UnknownPartyError", "UnknownServiceError", "UnknownVocabularyError",
     ),
 }  # fmt: skip
 _HOME = {name: module for module, names in _HOMES.items() for name in names}

@@ -1,10 +1,14 @@
 """The vocabularies compliance products speak, and how an answer reads in each.
 
-| ours | aws | csa-ccm (SSRM control ownership) | fedramp (control origination) | oscal | azure | google |
-|---|---|---|---|---|---|---|
-| PROVIDER | inherited | CSP-owned | sp-system | provided | Microsoft | GOOGLE |
-| SHARED | shared | Shared CSP and CSC | sp-system, customer-configured | provided, responsibility | Shared | SHARED |
-| CUSTOMER | customer-specific | CSC-owned | customer-configured | responsibility | Customer | CUSTOMER |
+========  =================  ==================  ===============================  ========================
+ours      aws                csa-ccm             fedramp                          oscal
+========  =================  ==================  ===============================  ========================
+PROVIDER  inherited          CSP-owned           sp-system                        provided
+SHARED    shared             Shared CSP and CSC  sp-system, customer-configured   provided, responsibility
+CUSTOMER  customer-specific  CSC-owned           customer-configured              responsibility
+========  =================  ==================  ===============================  ========================
+
+and Microsoft / Shared / Customer (azure), GOOGLE / SHARED / CUSTOMER (google).
 
 Parties other than the provider (or the region's operator) and the customer are third parties.
 On the customer's side they act for the customer, so every vocabulary reads them as the
@@ -58,7 +62,8 @@ VOCABULARIES: tuple[str, ...] = tuple(_TABLE)
 
 def crosswalk(resolution: Resolution, vocabulary: str) -> tuple[str, ...]:
     """The labels a resolution's ownership takes in another vocabulary (several where the
-    vocabulary marks a shared control with several values, as FedRAMP does)."""
+    vocabulary marks a shared control with several values, as FedRAMP does).
+    """
     table = _TABLE.get(vocabulary)
     if table is None:
         raise UnknownVocabularyError(vocabulary, suggest(vocabulary, VOCABULARIES))

@@ -18,7 +18,7 @@ from .errors import ExportError, UnknownFormatError
 
 __all__ = ["FORMATS", "export", "rows"]
 
-FORMATS = ("csv", "markdown", "json")
+FORMATS = ("csv", "markdown", "json", "oscal-component-definition", "oscal-ssp")
 
 Row = dict[str, Any]
 
@@ -135,9 +135,37 @@ def export(obj: Any, format: str) -> str:  # noqa: A002 (the design's name)
     """
     if format not in FORMATS:
         raise UnknownFormatError(format, suggest(format, FORMATS))
+    if format.startswith("oscal-"):
+        return _oscal(obj, format)
     table = rows(obj)
     if format == "csv":
         return _csv(table)
     if format == "markdown":
         return _markdown(table)
     return json.dumps(table, indent=2, ensure_ascii=False) + "\n"
+
+
+def _resolutions(obj: Any) -> list[Resolution]:
+    if isinstance(obj, Resolution):
+        return [obj]
+    if isinstance(obj, InventoryItem):
+        return list(obj.resolutions)
+    if isinstance(obj, Iterable) and not isinstance(obj, Mapping | str | bytes):
+        found: list[Resolution] = []
+        for element in obj:
+            found += _resolutions(element)
+        return found
+    kinds = "a resolution, a matrix or inventory results"
+    raise ExportError(f"an OSCAL export takes resolutions ({kinds}), not a {type(obj).__name__}")
+
+
+def _oscal(obj: Any, format: str) -> str:  # noqa: A002
+    from . import _oscal
+
+    chosen = _resolutions(obj)
+    if not chosen:
+        raise ExportError("nothing to export: no resolutions")
+    if format == "oscal-ssp":
+        return _oscal.dumps(_oscal.ssp_fragment(chosen))
+    names = ", ".join(dict.fromkeys(r.service.name for r in chosen))
+    return _oscal.dumps(_oscal.component_definition(chosen, f"Shared responsibility: {names}"))

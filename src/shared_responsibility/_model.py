@@ -7,6 +7,7 @@ hypothesis and cattrs read these annotations at run time.
 
 import enum
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 
@@ -21,6 +22,7 @@ __all__ = [
     "FrozenMap",
     "Layer",
     "LayerResolution",
+    "Matrix",
     "Option",
     "OptionValue",
     "Origin",
@@ -35,6 +37,7 @@ __all__ = [
     "Service",
     "Side",
     "Source",
+    "Split",
     "WorkloadDuty",
 ]
 
@@ -360,6 +363,17 @@ class Resolution:
         """The parties that hold a duty, in the order of the duties."""
         return _parties(self.duties)
 
+    def _repr_html_(self) -> str:
+        from ._display import html
+
+        return html(self)
+
+    def to_pandas(self) -> Any:
+        """A tidy DataFrame: one row per duty (pandas, the ``pandas`` extra)."""
+        from ._display import frame
+
+        return frame(self)
+
 
 @attrs.frozen(kw_only=True)
 class LayerResolution:
@@ -375,6 +389,60 @@ class LayerResolution:
     def parties(self) -> tuple[Party, ...]:
         """The parties that hold a duty, in the order of the duties."""
         return _parties(self.duties)
+
+
+class Split(Mapping[str, LayerResolution]):
+    """Who holds each layer of one service: a read-only mapping from layer id, bottom to top,
+    that shows as a table in notebooks and converts to a DataFrame.
+    """
+
+    __slots__ = ("_layers",)
+
+    def __init__(self, layers: Mapping[str, LayerResolution]) -> None:
+        self._layers = dict(layers)
+
+    def __getitem__(self, layer: str) -> LayerResolution:
+        return self._layers[layer]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._layers)
+
+    def __len__(self) -> int:
+        return len(self._layers)
+
+    def __repr__(self) -> str:
+        owners = ", ".join(f"{k}: {v.ownership.value}" for k, v in self._layers.items())
+        return f"Split({{{owners}}})"
+
+    def _repr_html_(self) -> str:
+        from ._display import html
+
+        return html(self)
+
+    def to_pandas(self) -> Any:
+        """A tidy DataFrame: one row per layer and duty (pandas, the ``pandas`` extra)."""
+        from ._display import frame
+
+        return frame(self)
+
+
+class Matrix(tuple[Resolution, ...]):
+    """Resolutions for services x controls, services outer; a tuple that shows as a table in
+    notebooks and converts to a DataFrame.
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from ._display import html
+
+        return html(self)
+
+    def to_pandas(self) -> Any:
+        """A tidy DataFrame: one row per resolution and duty (pandas, the ``pandas`` extra)."""
+        from ._display import frame
+
+        return frame(self)
 
 
 @attrs.frozen(kw_only=True)

@@ -21,6 +21,7 @@ from ._model import (
     Duty,
     Layer,
     LayerResolution,
+    Matrix,
     Origin,
     Override,
     Ownership,
@@ -32,6 +33,7 @@ from ._model import (
     Service,
     Side,
     Source,
+    Split,
     WorkloadDuty,
 )
 from .errors import UnknownContextError, UnknownOptionError
@@ -356,15 +358,16 @@ def resolve_many(
     return tuple([table[s][c] for s, c in pairs])
 
 
-def split(cat: Catalog, service: str, context: Context | None = None) -> Mapping[str, LayerResolution]:
+def split(cat: Catalog, service: str, context: Context | None = None) -> Split:
     """Who holds each layer of one service: a read-only mapping from layer id, bottom to top."""
     context = DEFAULT_CONTEXT if context is None else context
     key = ("split", service, context)
     found = cat._memo.get(key)
     if found is None:
         plan = _plan(cat, service, context)
-        table = {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers}
-        found = cat._memo[key] = types.MappingProxyType(table)
+        found = cat._memo[key] = Split(
+            {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers}
+        )
     return found
 
 
@@ -373,10 +376,10 @@ def matrix(
     services: Iterable[str],
     controls: Iterable[str] | None = None,
     context: Context | None = None,
-) -> tuple[Resolution, ...]:
+) -> Matrix:
     """Resolutions for every service and control (all controls by default), services outer."""
     wanted = [c.id for c in cat.controls] if controls is None else list(controls)
-    return tuple(resolve(cat, s, c, context) for s in services for c in wanted)
+    return Matrix(resolve(cat, s, c, context) for s in services for c in wanted)
 
 
 def workload(

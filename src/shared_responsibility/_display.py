@@ -1,0 +1,87 @@
+"""Notebook display: compact HTML tables coloured by owner, and tidy pandas DataFrames.
+
+pandas is imported only when a DataFrame is asked for (the ``pandas`` extra).
+"""
+
+import html as _html
+from collections.abc import Iterable
+from typing import Any
+
+from ._model import LayerResolution, Ownership, Resolution, Split
+
+__all__ = ["frame", "html"]
+
+_COLOURS = {Ownership.PROVIDER: "#dbeafe", Ownership.SHARED: "#fef3c7", Ownership.CUSTOMER: "#dcfce7"}
+_OWNERS = [o.value for o in Ownership]
+
+
+def _row(cells: Iterable[str], owner: Ownership | None = None) -> str:
+    style = f' style="background:{_COLOURS[owner]}"' if owner else ""
+    return f"<tr{style}>" + "".join(f"<td>{_html.escape(c)}</td>" for c in cells) + "</tr>"
+
+
+def _table(headers: Iterable[str], body: Iterable[str]) -> str:
+    head = "".join(f"<th>{_html.escape(h)}</th>" for h in headers)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _duties(r: Resolution | LayerResolution) -> str:
+    return "; ".join(f"{d.party.name}: {d.text}" for d in r.duties)
+
+
+def html(obj: Split | Resolution | Iterable[Resolution]) -> str:
+    """A compact HTML table, one row per layer or resolution, coloured by who holds it."""
+    if isinstance(obj, Split):
+        body = [_row((k, v.ownership.value, _duties(v)), v.ownership) for k, v in reversed(list(obj.items()))]
+        return _table(("layer", "owner", "duties"), body)
+    if isinstance(obj, Resolution):
+        obj = (obj,)
+    body = [
+        _row((r.service.id, r.control.id, r.ownership.control_type, _duties(r)), r.ownership) for r in obj
+    ]
+    return _table(("service", "control", "type", "duties"), body)
+
+
+def _records(obj: Split | Resolution | Iterable[Resolution]) -> list[dict[str, Any]]:
+    if isinstance(obj, Split):
+        return [
+            {
+                "layer": k,
+                "ownership": v.ownership.value,
+                "party": d.party.id,
+                "side": d.party.side.value,
+                "duty": d.text,
+            }
+            for k, v in obj.items()
+            for d in v.duties
+        ]
+    resolutions = (obj,) if isinstance(obj, Resolution) else tuple(obj)
+    return [
+        {
+            "service": r.service.id,
+            "control": r.control.id,
+            "ownership": r.ownership.value,
+            "control_type": r.ownership.control_type,
+            "layer": d.layer.id if d.layer else None,
+            "party": d.party.id,
+            "side": d.party.side.value,
+            "duty": d.text,
+        }
+        for r in resolutions
+        for d in r.duties
+    ]
+
+
+def frame(obj: Split | Resolution | Iterable[Resolution]) -> Any:
+    """A tidy DataFrame, one row per duty, with categorical columns."""
+    import pandas as pd
+
+    df = pd.DataFrame.from_records(_records(obj))
+    if df.empty:
+        return df
+    df["ownership"] = pd.Categorical(df["ownership"], categories=_OWNERS, ordered=True)
+    df["side"] = pd.Categorical(df["side"], categories=["provider", "customer"])
+    for column in ("service", "control", "layer", "party", "control_type"):
+        if column in df:
+            df[column] = df[column].astype("category")
+    return df

@@ -1,0 +1,216 @@
+"""OSCAL: a component definition per service or workload, and an SSP ``by-components``
+fragment whose ``export.provided`` and ``export.responsibilities`` are linked by
+``provided-uuid``. Identifiers are uuid5 of the content, so equal data exports byte-identical.
+
+Each implemented requirement carries a NIST SP 800-53 Rev. 5 control id (``si-2``,
+``sc-8.1``), the roles holding a part, and one statement per side: what the provider does and
+what remains the customer's. Several of our controls can map to one NIST control; their parts
+are merged under it.
+"""
+
+import json
+import re
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ._model import Resolution, Side
+
+__all__ = ["OSCAL_VERSION", "component_definition", "read_component_definition", "ssp_fragment"]
+
+OSCAL_VERSION = "1.1.2"
+NIST_CATALOG = (
+    "https://raw.githubusercontent.com/usnistgov/oscal-content/main/nist.gov/SP800-53/rev5/json/"
+    "NIST_SP-800-53_rev5_catalog.json"
+)
+_NAMESPACE = uuid.UUID("6f1c2a53-52b5-4d3b-9a4f-1f4bf7d0b0a1")  # this library's, fixed
+_ROLES = {Side.PROVIDER: "provider", Side.CUSTOMER: "customer"}
+
+
+def _uuid(*parts: object) -> str:
+    return str(uuid.uuid5(_NAMESPACE, "\x1f".join(map(str, parts))))
+
+
+def control_id(reference: str) -> str:
+    """``NIST-800-53:SC-8(1)`` -> ``sc-8.1``, OSCAL's form."""
+    bare = reference.split(":", 1)[1].lower()
+    return re.sub(r"\((\d+)\)", r".\1", bare)
+
+
+def _by_nist(resolutions: Iterable[Resolution]) -> dict[tuple[str, str], list[Resolution]]:
+    """Resolutions grouped by (service, NIST control id), in the framework's order."""
+    grouped: dict[tuple[str, str], list[Resolution]] = {}
+    for r in resolutions:
+        for ref in r.control.references:
+            if ref.startswith("NIST-800-53:"):
+                grouped.setdefault((r.service.id, control_id(ref)), []).append(r)
+    return dict(sorted(grouped.items(), key=lambda item: (item[0][0], *_natural(item[0][1]))))
+
+
+def _natural(text: str) -> tuple[object, ...]:
+    """``ac-2`` before ``ac-10``."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
+
+
+def _part(resolutions: list[Resolution], side: Side) -> str:
+    lines = []
+    for r in resolutions:
+        texts = list(dict.fromkeys(d.text for d in r.duties if d.party.side is side))
+        if texts:
+            holders = ", ".join(dict.fromkeys(d.party.name for d in r.duties if d.party.side is side))
+            lines.append(f"{r.control.title} ({holders}): " + " ".join(texts))
+    return "\n".join(lines)
+
+
+def _parties(resolutions: Iterable[Resolution]) -> dict[str, tuple[str, Side]]:
+    return {d.party.id: (d.party.name, d.party.side) for r in resolutions for d in r.duties}
+
+
+def _metadata(title: str, resolutions: list[Resolution]) -> dict[str, Any]:
+    """Metadata that depends only on the content: dated by the newest source it cites."""
+    from . import __version__
+
+    date = max((s.read for r in resolutions for s in r.sources), default="1970-01-01")
+    parties = _parties(resolutions)
+    return {
+        "title": title,
+        "last-modified": f"{date}T00:00:00+00:00",
+        "version": f"shared_responsibility {__version__}",
+        "oscal-version": OSCAL_VERSION,
+        "roles": [
+            {"id": "provider", "title": "Cloud service provider (or the operator of its region)"},
+            {"id": "customer", "title": "Cloud service customer (or a party acting for it)"},
+        ],
+        "parties": [
+            {"uuid": _uuid("party", pid), "type": "organization", "name": name}
+            for pid, (name, _) in parties.items()
+        ],
+    }
+
+
+def _roles(resolutions: list[Resolution], side: Side) -> list[dict[str, Any]]:
+    holders = sorted({d.party.id for r in resolutions for d in r.duties if d.party.side is side})
+    return [{"role-id": _ROLES[side], "party-uuids": [_uuid("party", p) for p in holders]}] if holders else []
+
+
+def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[str, Any]:
+    """An OSCAL component definition: one component per service of the resolutions."""
+    chosen = list(resolutions)
+    grouped = _by_nist(chosen)
+    components = []
+    for service in dict.fromkeys(r.service for r in chosen):
+        requirements = []
+        for (sid, cid), group in grouped.items():
+            if sid != service.id:
+                continue
+            statements = [
+                {
+                    "statement-id": f"{cid}_smt",
+                    "uuid": _uuid("statement", sid, cid, side.value),
+                    "description": _part(group, side),
+                    "responsible-roles": _roles(group, side),
+                }
+                for side in Side
+                if _part(group, side)
+            ]
+            sides = {d.party.side for r in group for d in r.duties}
+            requirements.append(
+                {
+                    "uuid": _uuid("requirement", sid, cid),
+                    "control-id": cid,
+                    "description": "; ".join(f"{r.control.title}: {r.ownership.control_type}" for r in group),
+                    "responsible-roles": [{"role-id": _ROLES[s]} for s in Side if s in sides],
+                    "statements": statements,
+                }
+            )
+        components.append(
+            {
+                "uuid": _uuid("component", service.id),
+                "type": "service",
+                "title": service.name,
+                "description": f"{service.name} ({service.category} service), split as the shared "
+                "responsibility model does.",
+                "control-implementations": [
+                    {
+                        "uuid": _uuid("implementation", service.id),
+                        "source": NIST_CATALOG,
+                        "description": "NIST SP 800-53 Rev. 5 controls mapped by the dataset.",
+                        "implemented-requirements": requirements,
+                    }
+                ],
+            }
+        )
+    body = {
+        "uuid": _uuid("component-definition", title, *(c["uuid"] for c in components)),
+        "metadata": _metadata(title, chosen),
+        "components": components,
+    }
+    return {"component-definition": body}
+
+
+def ssp_fragment(resolutions: Iterable[Resolution]) -> dict[str, Any]:
+    """An SSP ``control-implementation`` whose ``by-components`` export what the provider
+    provides and what remains the customer's responsibility, linked by ``provided-uuid``.
+    """
+    grouped = _by_nist(resolutions)
+    by_control: dict[str, list[dict[str, Any]]] = {}
+    for (sid, cid), group in grouped.items():
+        provided_text, customer_text = _part(group, Side.PROVIDER), _part(group, Side.CUSTOMER)
+        export: dict[str, Any] = {"description": f"How {group[0].service.name} meets {cid.upper()}."}
+        provided_uuid = _uuid("provided", sid, cid)
+        if provided_text:
+            export["provided"] = [
+                {
+                    "uuid": provided_uuid,
+                    "description": provided_text,
+                    "responsible-roles": _roles(group, Side.PROVIDER),
+                }
+            ]
+        if customer_text:
+            responsibility: dict[str, Any] = {
+                "uuid": _uuid("responsibility", sid, cid),
+                "description": customer_text,
+                "responsible-roles": _roles(group, Side.CUSTOMER),
+            }
+            if provided_text:
+                responsibility["provided-uuid"] = provided_uuid
+            export["responsibilities"] = [responsibility]
+        by_control.setdefault(cid, []).append(
+            {
+                "component-uuid": _uuid("component", sid),
+                "uuid": _uuid("by-component", sid, cid),
+                "description": "; ".join(f"{r.control.title}: {r.ownership.control_type}" for r in group),
+                "export": export,
+            }
+        )
+    requirements = [
+        {"uuid": _uuid("ssp-requirement", cid), "control-id": cid, "by-components": components}
+        for cid, components in by_control.items()
+    ]
+    return {
+        "control-implementation": {
+            "description": "What the provider provides, and what remains the customer's responsibility.",
+            "implemented-requirements": requirements,
+        }
+    }
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    """OSCAL JSON text, keys in a fixed order, so that equal documents are byte-identical."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def read_component_definition(text: str) -> dict[tuple[str, str], dict[str, set[str]]]:
+    """Our reader of our component definitions: (component title, control id) -> role -> the
+    statements' descriptions, for checking that an export says what it was given.
+    """
+    document = json.loads(text)["component-definition"]
+    found: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for component in document.get("components", []):
+        for implementation in component.get("control-implementations", []):
+            for requirement in implementation.get("implemented-requirements", []):
+                parts = found.setdefault((component["title"], requirement["control-id"]), {})
+                for statement in requirement.get("statements", []):
+                    for role in statement.get("responsible-roles", []):
+                        parts.setdefault(role["role-id"], set()).add(statement["description"])
+    return found
