@@ -24,6 +24,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed-demo
 	$(BIN)/python examples/quickstart.py
+	@echo
+	@echo '$$ shared-responsibility inventory tests/fixtures/webapp.template.json --controls patch-management encryption-at-rest'
+	@$(BIN)/shared-responsibility inventory tests/fixtures/webapp.template.json --controls patch-management encryption-at-rest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check $(CODE)

@@ -18,7 +18,7 @@ from ._catalog import Catalog
 from ._data import default_catalog, load_catalog
 from ._export import FORMATS, export, rows
 from ._inventory import InventoryItem, inventory, read_document
-from ._model import Context, Override, Party, Side
+from ._model import Context, Override, Ownership, Party, Side
 from ._resolver import check_context, matrix, resolve, shift, split, workload
 from .errors import CatalogError, SharedResponsibilityError
 
@@ -186,9 +186,7 @@ def cmd_resolve(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     out.write(_table(("party", "layer", "duty"), duties, args.width))
     trail = [(t.origin.value, t.name, t.target) for t in r.trail]
     out.write("\ndecided by, weakest first:\n" + _table(("origin", "rule", "target"), trail, args.width))
-    seen = {s.url: s for s in reversed(r.sources)}  # one line a page, in first-cited order
-    listed = sorted(seen.values(), key=r.sources.index)
-    out.write("\nsources:\n" + "".join(f"  {s.title} <{s.url}> (read {s.read})\n" for s in listed))
+    out.write("\nsources:\n" + "".join(f"  {s.title} <{s.url}> (read {s.read})\n" for s in r.sources))
 
 
 def cmd_matrix(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
@@ -244,23 +242,12 @@ def cmd_inventory(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     if args.format == "table":
         summary = []
         for item in items:
-            if not item.placed:
-                summary.append((item.resource, item.type or "-", "-", f"cannot place: {item.reason}"))
+            if item.service is None:
+                summary.append((item.resource, "-", f"cannot place: {item.reason}"))
                 continue
-            counts = {
-                o: sum(r.ownership.value == o for r in item.resolutions)
-                for o in ("provider", "shared", "customer")
-            }
-            assert item.service is not None
-            summary.append(
-                (
-                    item.resource,
-                    item.type or "-",
-                    item.service.id,
-                    ", ".join(f"{n} {o}" for o, n in counts.items()),
-                )
-            )
-        out.write(_table(("resource", "type", "service", "controls"), summary, args.width))
+            counts = [sum(r.ownership is o for r in item.resolutions) for o in Ownership]
+            summary.append((item.resource, item.service.id, "/".join(map(str, counts))))
+        out.write(_table(("resource", "service", "controls: provider/shared/customer"), summary, args.width))
     else:
         out.write(export(list(items), args.format))
 

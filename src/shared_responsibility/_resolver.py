@@ -247,11 +247,11 @@ def _override(
 
 
 def _sources(steps: Iterable[_Step], extra: Iterable[Source]) -> tuple[Source, ...]:
-    found: dict[Source, None] = {}
-    for step in steps:
-        found.update(dict.fromkeys(step.sources))
-    found.update(dict.fromkeys(extra))
-    return tuple(found)
+    """The pages behind an answer, each once (by URL), in the order the rules cite them."""
+    found: dict[str, Source] = {}
+    for source in [s for step in steps for s in step.sources] + list(extra):
+        found.setdefault(source.url, source)
+    return tuple(found.values())
 
 
 def _overridden(
