@@ -85,10 +85,12 @@ def test_overrides_idempotent_and_commutative(data: st.DataObject) -> None:
             assert sr.resolve(a, s.id, c.id).duties == sr.resolve(b, s.id, c.id).duties
 
 
-@given(CATALOGS)
-def test_shift_mirror(cat: sr.Catalog) -> None:
+@given(st.data())
+def test_shift_mirror(data: st.DataObject) -> None:
     """shift(a, b) mirrors shift(b, a); shift(a, a) = ()."""
-    for a, b in itertools.product(cat.services, repeat=2):
+    cat = data.draw(CATALOGS)
+    some = data.draw(st.lists(st.sampled_from(cat.services), min_size=1, max_size=4, unique=True))
+    for a, b in itertools.product(some, repeat=2):
         forward = sr.shift(cat, a.id, b.id)
         back = sr.shift(cat, b.id, a.id)
         assert {(c.kind, c.what, c.before, c.after) for c in forward} == {

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._export import export as export
     from ._inventory import InventoryItem as InventoryItem
     from ._inventory import inventory as inventory
+    from ._limits import Limits as Limits
     from ._model import Category as Category
     from ._model import Change as Change
     from ._model import Context as Context
@@ -84,6 +85,7 @@ _HOMES = {
     "._data": ("default_catalog", "load_catalog"),
     "._export": ("export",),
     "._inventory": ("InventoryItem", "inventory"),
+    "._limits": ("Limits",),
     "._model": (
         "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty", "Layer",
         "LayerResolution", "Matrix", "Option", "OptionValue", "Origin", "Override", "Ownership", "Part",

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._limits import DEFAULT_LIMITS, Limits
 from ._model import (
     Category,
     Control,
@@ -44,7 +45,7 @@ def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]
     at least one where there are any.
     """
     matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(name.casefold())
+    matcher.set_seq2(name[:100].casefold())  # a name longer than any real one is not worth comparing whole
     scored = []
     for candidate in sorted(set(candidates)):
         matcher.set_seq1(candidate.casefold())
@@ -74,7 +75,7 @@ def _overrides(items: Iterable[Override]) -> tuple[Override, ...]:
     return tuple(sorted(set(items), key=lambda o: (o.service, o.target, o.parties, o.reason)))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Catalog:
     """The whole dataset: parties, layers (bottom to top), controls, categories, contexts,
     services and the organization's overrides. Build one with `load_catalog` or
@@ -120,6 +121,10 @@ class Catalog:
         init(self, "_parties", _index(self.parties, _id))
         init(self, "_tables", {})
         init(self, "_memo", {})
+
+    def __repr__(self) -> str:
+        counts = f"{len(self.services)} services, {len(self.controls)} controls"
+        return f"<Catalog {self.version!r}: {counts}, {len(self.overrides)} overrides>"
 
     # -- services ---------------------------------------------------------------------------
     def get_service(self, name: str) -> Service | None:
@@ -215,12 +220,19 @@ class Catalog:
         return found
 
     # -- derived catalogs and data ----------------------------------------------------------
-    def with_overrides(self, overrides: Iterable[Override], parties: Iterable[Party] = ()) -> "Catalog":
+    def with_overrides(
+        self, overrides: Iterable[Override], parties: Iterable[Party] = (), limits: Limits = DEFAULT_LIMITS
+    ) -> "Catalog":
         """A new catalog with the organization's overrides (and the parties they bring in)
         added; this catalog is unchanged. Raises `CatalogError` listing every problem.
         """
         new = tuple(overrides)
         added = tuple(parties)
+        if len(new) + len(added) > limits.max_entries:
+            count = len(new) + len(added)
+            raise CatalogError(
+                [f"overrides: {count} entries, over the limit of {limits.max_entries} (Limits.max_entries)"]
+            )
         known = {p.id for p in self.parties}
         problems = [
             f"parties[{i}]: party {p.id!r} already exists"

@@ -35,9 +35,8 @@ def _table(headers: Sequence[str], body: Iterable[Sequence[str]], width: int) ->
     room = width - 2 * (len(headers) - 1)
     while sum(widths) > room and max(widths) > 12:
         widths[widths.index(max(widths))] -= 1
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in data:
+    lines: list[str] = []
+    for row in [list(headers), ["-" * w for w in widths], *data]:
         cells = [textwrap.wrap(c, w) or [""] for c, w in zip(row, widths, strict=True)]
         for k in range(max(map(len, cells))):
             parts = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)]
@@ -186,7 +185,12 @@ def cmd_resolve(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     out.write(_table(("party", "layer", "duty"), duties, args.width))
     trail = [(t.origin.value, t.name, t.target) for t in r.trail]
     out.write("\ndecided by, weakest first:\n" + _table(("origin", "rule", "target"), trail, args.width))
-    out.write("\nsources:\n" + "".join(f"  {s.title} <{s.url}> (read {s.read})\n" for s in r.sources))
+    out.write("\nsources:\n")
+    for s in r.sources:  # a URL stays whole on its own line, even where it is longer than the width
+        title = textwrap.fill(
+            f"{s.title} (read {s.read})", args.width, initial_indent="  ", subsequent_indent="  "
+        )
+        out.write(f"{title}\n    {s.url}\n")
 
 
 def cmd_matrix(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:

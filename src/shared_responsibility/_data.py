@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._catalog import Catalog
+from ._limits import DEFAULT_LIMITS, Limits, deeper_than
 from .errors import CatalogError
 
 __all__ = ["DATA_FILE", "default_catalog", "load_catalog", "packaged_data"]
@@ -36,19 +37,43 @@ def default_catalog() -> Catalog:
     return build(json.loads(packaged_data()))
 
 
-def load_catalog(source: "str | os.PathLike[str] | Mapping[str, Any]") -> Catalog:
+def load_catalog(
+    source: "str | os.PathLike[str] | Mapping[str, Any]", limits: Limits = DEFAULT_LIMITS
+) -> Catalog:
     """A catalog from a JSON file or from plain data (such as `Catalog.to_dict()` returns),
-    validated: a `CatalogError` lists every problem with its location.
+    validated: a `CatalogError` lists every problem with its location. ``limits`` bounds what
+    an untrusted file may hold.
     """
     from ._convert import structure
 
     if not isinstance(source, str | os.PathLike):
-        return structure(source)
+        return structure(_bounded(source, limits, "$"))
+    name = os.fspath(source)
     try:
+        size = os.stat(source).st_size
+        if size > limits.max_bytes:
+            raise CatalogError(
+                [f"{name}: {size} bytes, over the limit of {limits.max_bytes} (Limits.max_bytes)"]
+            )
         with open(source, "rb") as f:
             data = json.load(f)
     except OSError as e:
-        raise CatalogError([f"{os.fspath(source)}: cannot read: {e.strerror or e}"]) from None
-    except (ValueError, RecursionError) as e:
-        raise CatalogError([f"{os.fspath(source)}: not valid JSON: {e}"]) from None
-    return structure(data)
+        raise CatalogError([f"{name}: cannot read: {e.strerror or e}"]) from None
+    except RecursionError:
+        raise CatalogError([f"{name}: nested deeper than the JSON parser allows"]) from None
+    except ValueError as e:
+        raise CatalogError([f"{name}: not valid JSON: {e}"]) from None
+    return structure(_bounded(data, limits, name))
+
+
+def _bounded(data: Any, limits: Limits, where: str) -> Any:
+    """The data, if it keeps within the limits; else a `CatalogError` saying which one."""
+    if deeper_than(data, limits.max_depth):
+        raise CatalogError([f"{where}: nested more than {limits.max_depth} deep (Limits.max_depth)"])
+    if isinstance(data, Mapping):
+        count = sum(len(v) for v in data.values() if isinstance(v, list))
+        if count > limits.max_entries:
+            raise CatalogError(
+                [f"{where}: {count} records, over the limit of {limits.max_entries} (Limits.max_entries)"]
+            )
+    return data

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from ._catalog import Catalog
+from ._limits import DEFAULT_LIMITS, Limits, deeper_than
 from ._model import Context, FrozenMap, Resolution, Service
 from ._references import service_for
 from ._resolver import check_context, resolve
@@ -165,30 +166,14 @@ _REFINE: dict[str, Callable[[Any], str | None]] = {
 }
 
 
-def _place(cat: Catalog, ref: str, rtype: str | None, props: Any, base: Context) -> tuple[Service, Context]:
-    """The service and context of one resource, with the options its configuration decides."""
-    service, found = service_for(cat, ref)
-    refined = _REFINE.get(rtype or "", lambda _: None)(props)
-    if refined is not None:
-        service = cat.service(refined)
-    options = dict(base.options)
-    evidence = dict(base.evidence)
-    reader = _READERS.get(service.id)
-    if reader is not None and rtype is not None:
-        for option, (value, why) in reader(rtype, props).items():
-            key = f"{service.id}.{option}"
-            options[key] = value
-            evidence[key] = f"set from the resource's configuration: {why}"
-    context = attrs.evolve(
-        base,
-        partition=found.partition or base.partition,
-        region=found.region or base.region,
-        options=FrozenMap(options),
-        evidence=FrozenMap(evidence),
-    )
-    if found.region:
-        context = attrs.evolve(context, partition=None)  # the region implies it
-    return service, context
+@attrs.frozen
+class _Job:
+    """What every resource of one inventory is resolved against."""
+
+    cat: Catalog
+    base: Context
+    controls: tuple[str, ...]
+    limits: Limits
 
 
 @attrs.frozen
@@ -201,13 +186,37 @@ class _Resource:
     props: Any
 
 
-def _item(cat: Catalog, res: _Resource, base: Context, controls: tuple[str, ...]) -> InventoryItem:
+def _place(job: _Job, res: _Resource, base: Context) -> tuple[Service, Context]:
+    """The service and context of one resource, with the options its configuration decides."""
+    service, found = service_for(job.cat, res.ref, job.limits)
+    refined = _REFINE.get(res.type or "", lambda _: None)(res.props)
+    if refined is not None:
+        service = job.cat.service(refined)
+    options = dict(base.options)
+    evidence = dict(base.evidence)
+    reader = _READERS.get(service.id)
+    if reader is not None and res.type is not None:
+        for option, (value, why) in reader(res.type, res.props).items():
+            key = f"{service.id}.{option}"
+            options[key] = value
+            evidence[key] = f"set from the resource's configuration: {why}"
+    context = attrs.evolve(
+        base,
+        partition=None if found.region else found.partition or base.partition,
+        region=found.region or base.region,
+        options=FrozenMap(options),
+        evidence=FrozenMap(evidence),
+    )
+    return service, context
+
+
+def _item(job: _Job, res: _Resource, base: Context | None = None) -> InventoryItem:
     try:
         if not isinstance(res.ref, str) or not res.ref:
             raise InventoryError("no resource type or ARN to place it by")
-        service, context = _place(cat, res.ref, res.type, res.props, base)
-        check_context(cat, context)
-        resolutions = tuple(resolve(cat, service.id, c, context) for c in controls)
+        service, context = _place(job, res, base or job.base)
+        check_context(job.cat, context)
+        resolutions = tuple(resolve(job.cat, service.id, c, context) for c in job.controls)
     except SharedResponsibilityError as e:
         return InventoryItem(resource=res.name, type=res.type, service=None, context=None, reason=str(e))
     return InventoryItem(
@@ -215,18 +224,25 @@ def _item(cat: Catalog, res: _Resource, base: Context, controls: tuple[str, ...]
     )
 
 
-def _template(
-    cat: Catalog, doc: Mapping[str, Any], base: Context, controls: tuple[str, ...]
-) -> Iterator[InventoryItem]:
+def _unplaced(n: int, reason: str) -> InventoryItem:
+    return InventoryItem(resource=f"item {n}", type=None, service=None, context=None, reason=reason)
+
+
+def _counted(items: Iterable[Any], limits: Limits) -> Iterator[tuple[int, Any]]:
+    for n, item in enumerate(items):
+        if n >= limits.max_entries:
+            raise InventoryError(f"more than {limits.max_entries} resources (Limits.max_entries)")
+        yield n, item
+
+
+def _template(job: _Job, doc: Mapping[str, Any]) -> Iterator[InventoryItem]:
     resources = doc.get("Resources")
     if not isinstance(resources, Mapping):
         raise InventoryError("a CloudFormation template's 'Resources' must be an object")
-    for logical_id, body in resources.items():
+    for _, (logical_id, body) in _counted(resources.items(), job.limits):
         rtype = _get(body, "Type")
         rtype = rtype if isinstance(rtype, str) else None
-        yield _item(
-            cat, _Resource(str(logical_id), rtype, rtype, _get(body, "Properties") or {}), base, controls
-        )
+        yield _item(job, _Resource(str(logical_id), rtype, rtype, _get(body, "Properties") or {}))
 
 
 def _where(item: Mapping[str, Any], base: Context) -> Context:
@@ -240,43 +256,44 @@ def _where(item: Mapping[str, Any], base: Context) -> Context:
     return attrs.evolve(base, partition=partition or base.partition)
 
 
-def _config_items(
-    cat: Catalog, items: Iterable[Any], base: Context, controls: tuple[str, ...]
-) -> Iterator[InventoryItem]:
-    for n, item in enumerate(items):
-        if not isinstance(item, Mapping):
-            reason = "not a configuration item"
-            yield InventoryItem(resource=f"item {n}", type=None, service=None, context=None, reason=reason)
-            continue
-        rtype = item.get("resourceType")
-        rtype = rtype if isinstance(rtype, str) else None
-        arn = item.get("ARN") or item.get("arn")
-        resource = str(arn or item.get("resourceId") or f"item {n}")
-        # The resource type names the exact service; the ARN, where the type is missing.
-        ref = rtype or arn
-        res = _Resource(resource, ref, rtype, item.get("configuration") or {})
-        yield _item(cat, res, _where(item, base), controls)
+def _config_item(job: _Job, n: int, item: Any) -> InventoryItem:
+    if not isinstance(item, Mapping):
+        return _unplaced(n, "not a configuration item")
+    rtype = item.get("resourceType")
+    rtype = rtype if isinstance(rtype, str) else None
+    arn = item.get("ARN") or item.get("arn")
+    resource = str(arn or item.get("resourceId") or f"item {n}")
+    # The resource type names the exact service; the ARN, where the type is missing.
+    res = _Resource(resource, rtype or arn, rtype, item.get("configuration") or {})
+    return _item(job, res, _where(item, job.base))
 
 
-def _references(
-    cat: Catalog, refs: Iterable[Any], base: Context, controls: tuple[str, ...]
-) -> Iterator[InventoryItem]:
-    for n, ref in enumerate(refs):
+def _config_items(job: _Job, items: Iterable[Any]) -> Iterator[InventoryItem]:
+    for n, item in _counted(items, job.limits):
+        yield _config_item(job, n, item)
+
+
+def _references(job: _Job, refs: Iterable[Any]) -> Iterator[InventoryItem]:
+    for n, ref in _counted(refs, job.limits):
         if isinstance(ref, Mapping):
-            yield from _config_items(cat, [ref], base, controls)
+            yield _config_item(job, n, ref)
         elif isinstance(ref, str):
-            yield _item(cat, _Resource(ref.strip(), ref.strip(), None, {}), base, controls)
+            yield _item(job, _Resource(ref.strip(), ref.strip(), None, {}))
         else:
-            reason = f"not a reference or a configuration item: {type(ref).__name__}"
-            yield InventoryItem(resource=f"item {n}", type=None, service=None, context=None, reason=reason)
+            yield _unplaced(n, f"not a reference or a configuration item: {type(ref).__name__}")
 
 
-def read_document(path: "str | os.PathLike[str]") -> Any:
+def read_document(path: "str | os.PathLike[str]", limits: Limits = DEFAULT_LIMITS) -> Any:
     """A template or snapshot from a file: JSON, or YAML when PyYAML is installed; JSON Lines
     (``.jsonl``) and plain text (one reference a line) are streamed.
     """
     file = Path(path)
     try:
+        size = file.stat().st_size
+        if size > limits.max_bytes:
+            raise InventoryError(
+                f"{file}: {size} bytes, over the limit of {limits.max_bytes} (Limits.max_bytes)"
+            )
         if file.suffix in (".jsonl", ".ndjson"):
             return _lines(file, json.loads)
         if file.suffix in (".txt", ".lst", ".refs"):
@@ -286,6 +303,8 @@ def read_document(path: "str | os.PathLike[str]") -> Any:
         raise InventoryError(f"{file}: cannot read: {e.strerror or e}") from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise InventoryError(f"{file}: nested deeper than the JSON parser allows") from None
     except ValueError:
         if file.suffix == ".json":
             raise InventoryError(f"{file}: not valid JSON") from None
@@ -331,35 +350,39 @@ def inventory(
     source: Any,
     controls: Iterable[str] | None = None,
     context: Context | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[InventoryItem]:
     """Who is responsible for each resource of an inventory: a CloudFormation template, an AWS
     Config snapshot or list of configuration items, an iterable of references, or a file
-    (`pathlib.Path`) holding any of these. Yields one `InventoryItem` per resource, in order.
+    (`pathlib.Path`) holding any of these. Yields one `InventoryItem` per resource, in order;
+    ``limits`` bounds what an untrusted source may hold.
     """
     wanted = (
         tuple(cat.control(c).id for c in controls)
         if controls is not None
         else tuple(c.id for c in cat.controls)
     )
-    base = context or Context()
-    check_context(cat, base)
+    job = _Job(cat, context or Context(), wanted, limits)
+    check_context(cat, job.base)
     if isinstance(source, os.PathLike):
-        source = read_document(source)
+        source = read_document(source, limits)
     if isinstance(source, str | bytes):
         raise InventoryError("pass a list of references, a parsed document or a pathlib.Path, not a string")
+    if isinstance(source, Mapping | list) and deeper_than(source, limits.max_depth):
+        raise InventoryError(f"the document nests more than {limits.max_depth} deep (Limits.max_depth)")
     if isinstance(source, Mapping):
         if "Resources" in source:
-            return _template(cat, source, base, wanted)
+            return _template(job, source)
         if "configurationItems" in source:
             items = source["configurationItems"]
             if not isinstance(items, list):
                 raise InventoryError("an AWS Config snapshot's 'configurationItems' must be a list")
-            return _config_items(cat, items, base, wanted)
+            return _config_items(job, items)
         if "resourceType" in source:
-            return _config_items(cat, [source], base, wanted)
+            return _config_items(job, [source])
         raise InventoryError(
             "not a CloudFormation template ('Resources') or an AWS Config snapshot ('configurationItems')"
         )
     if isinstance(source, Iterable):
-        return _references(cat, source, base, wanted)
+        return _references(job, source)
     raise InventoryError(f"cannot read an inventory from {type(source).__name__}")

@@ -8,9 +8,10 @@ ARNs (``arn:aws-cn:s3:::bucket``), CloudFormation / AWS Config resource types
 import re
 
 from ._catalog import Catalog, suggest
+from ._limits import DEFAULT_LIMITS, Limits
 from ._model import Context, Service
 from ._resolver import check_context
-from .errors import InvalidReferenceError, UnknownServiceError
+from .errors import InvalidReferenceError, UnknownServiceError, _short
 
 __all__ = ["service_for"]
 
@@ -27,7 +28,8 @@ def _by_name(cat: Catalog, name: str, reference: str) -> Service:
     found = cat.get_service(name)
     if found is None:
         keys = [k for s in cat.services for k in (s.id, *s.aliases)]
-        raise UnknownServiceError(name, suggest(name, keys), f"unknown service {name!r} in {reference!r}")
+        detail = f"unknown service {_short(name)!r} in {_short(reference)!r}"
+        raise UnknownServiceError(name, suggest(name, keys), detail)
     return found
 
 
@@ -60,7 +62,8 @@ def _host(cat: Catalog, ref: str) -> tuple[Service, Context]:
     labels = ref.removesuffix(".amazonaws.com.cn" if china else ".amazonaws.com").split(".")
     region = labels.pop() if len(labels) > 1 and _REGION.fullmatch(labels[-1]) else None
     labels = [label.removesuffix("-fips") for label in labels if label not in ("dualstack", "fips")]
-    for start in range(len(labels)):  # "bucket.s3" then "s3"; "api.ecr" before "ecr"
+    # An endpoint prefix has at most two labels ("api.ecr"); before them, a bucket name.
+    for start in range(max(0, len(labels) - 3), len(labels)):
         found = cat.get_service(".".join(labels[start:]))
         if found is not None:
             return found, Context(partition=None if region else partition, region=region)
@@ -69,7 +72,7 @@ def _host(cat: Catalog, ref: str) -> tuple[Service, Context]:
     return _by_name(cat, labels[-1], ref), Context(partition=partition, region=region)
 
 
-def service_for(cat: Catalog, reference: str) -> tuple[Service, Context]:
+def service_for(cat: Catalog, reference: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Service, Context]:
     """The service a reference names and the context it implies (partition, region).
 
     Raises `InvalidReferenceError` for a malformed reference, naming the bad part;
@@ -79,6 +82,11 @@ def service_for(cat: Catalog, reference: str) -> tuple[Service, Context]:
     if not isinstance(reference, str):
         raise InvalidReferenceError(
             repr(reference), f"a reference is a string, got {type(reference).__name__}"
+        )
+    if len(reference) > limits.max_reference:
+        head = reference[:40] + "…"
+        raise InvalidReferenceError(
+            head, f"{len(reference)} characters, over the limit of {limits.max_reference}"
         )
     ref = reference.strip()
     if not ref:

@@ -25,6 +25,11 @@ class SharedResponsibilityError(Exception):
     """Base of every error this library raises on purpose."""
 
 
+def _short(text: str, limit: int = 200) -> str:
+    """Untrusted input, cut to a length that fits in a message."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _hint(suggestions: Sequence[str]) -> str:
     quoted = [repr(s) for s in suggestions]
     if not quoted:
@@ -48,7 +53,7 @@ class UnknownNameError(SharedResponsibilityError, LookupError):
         super().__init__(name, self.suggestions, detail)
 
     def __str__(self) -> str:
-        head = self.detail or f"unknown {self.kind} {self.name!r}"
+        head = self.detail or f"unknown {self.kind} {_short(self.name)!r}"
         return head + _hint(self.suggestions)
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -130,7 +135,7 @@ class InvalidReferenceError(SharedResponsibilityError, ValueError):
         super().__init__(reference, problem)
 
     def __str__(self) -> str:
-        return f"invalid reference {self.reference!r}: {self.problem}"
+        return f"invalid reference {_short(self.reference)!r}: {self.problem}"
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.reference, self.problem))
