@@ -346,8 +346,27 @@ def _parties(duties: tuple[Duty, ...]) -> tuple[Party, ...]:
     return tuple(dict.fromkeys(d.party for d in duties))
 
 
+class _Shown:
+    """Notebook display: an HTML table coloured by owner, and a tidy DataFrame (one row per
+    duty, categorical columns) through the optional ``pandas`` extra.
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from ._display import html
+
+        return html(self)  # type: ignore[arg-type]
+
+    def to_pandas(self) -> Any:
+        """A tidy DataFrame, one row per duty (needs pandas)."""
+        from ._display import frame
+
+        return frame(self)  # type: ignore[arg-type]
+
+
 @attrs.frozen(kw_only=True)
-class Resolution:
+class Resolution(_Shown):
     """Who is responsible for one control of one service in one context, and why."""
 
     service: Service
@@ -362,17 +381,6 @@ class Resolution:
     def parties(self) -> tuple[Party, ...]:
         """The parties that hold a duty, in the order of the duties."""
         return _parties(self.duties)
-
-    def _repr_html_(self) -> str:
-        from ._display import html
-
-        return html(self)
-
-    def to_pandas(self) -> Any:
-        """A tidy DataFrame: one row per duty (pandas, the ``pandas`` extra)."""
-        from ._display import frame
-
-        return frame(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -391,7 +399,7 @@ class LayerResolution:
         return _parties(self.duties)
 
 
-class Split(Mapping[str, LayerResolution]):
+class Split(_Shown, Mapping[str, LayerResolution]):
     """Who holds each layer of one service: a read-only mapping from layer id, bottom to top,
     that shows as a table in notebooks and converts to a DataFrame.
     """
@@ -414,35 +422,13 @@ class Split(Mapping[str, LayerResolution]):
         owners = ", ".join(f"{k}: {v.ownership.value}" for k, v in self._layers.items())
         return f"Split({{{owners}}})"
 
-    def _repr_html_(self) -> str:
-        from ._display import html
 
-        return html(self)
-
-    def to_pandas(self) -> Any:
-        """A tidy DataFrame: one row per layer and duty (pandas, the ``pandas`` extra)."""
-        from ._display import frame
-
-        return frame(self)
-
-
-class Matrix(tuple[Resolution, ...]):
+class Matrix(_Shown, tuple[Resolution, ...]):
     """Resolutions for services x controls, services outer; a tuple that shows as a table in
     notebooks and converts to a DataFrame.
     """
 
     __slots__ = ()
-
-    def _repr_html_(self) -> str:
-        from ._display import html
-
-        return html(self)
-
-    def to_pandas(self) -> Any:
-        """A tidy DataFrame: one row per resolution and duty (pandas, the ``pandas`` extra)."""
-        from ._display import frame
-
-        return frame(self)
 
 
 @attrs.frozen(kw_only=True)
