@@ -6,9 +6,9 @@ BIN := $(VENV)/bin
 EXTRA_PYTHONS ?= $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3 $(HOME)/.pyenv/versions/3.13*/bin/python3)
 
 # Python sources to lint: whichever of these folders exist.
-CODE := $(wildcard src tests examples benchmarks docs)
+CODE := $(wildcard src tests examples benchmarks docs fuzz)
 
-.PHONY: demo test lint typecheck pytest test-other-pythons bench docs clean
+.PHONY: demo test lint typecheck pytest test-other-pythons bench fuzz docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,9 +52,14 @@ test: lint typecheck pytest test-other-pythons
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
 
+fuzz: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet atheris
+	mkdir -p .fuzz-corpus
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} $(BIN)/python fuzz/load_catalog.py .fuzz-corpus tests/fixtures
+
 docs: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	$(BIN)/sphinx-build -n -W -b html docs docs/_build/html
 
 clean:
-	rm -rf $(VENV) .venv-3.* build dist docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage
+	rm -rf $(VENV) .venv-3.* .fuzz-corpus build dist docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage
