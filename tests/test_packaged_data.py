@@ -193,3 +193,18 @@ def test_fast_build_equals_the_validated_load() -> None:
     from shared_responsibility._data import packaged_data
 
     assert sr.load_catalog(json.loads(packaged_data())) == CAT
+
+
+@pytest.mark.parametrize("service", CAT.services, ids=lambda s: s.id)
+def test_join_keys_or_a_note_saying_none_was_confirmed(service: sr.Service) -> None:
+    """Each service lists a CloudTrail event source and a resource type, or says that AWS's
+    documentation, as read, confirmed none (no key is guessed)."""
+    kinds = {
+        "CloudTrail event source": [
+            a for a in service.aliases if re.fullmatch(r"[a-z0-9.-]+\.amazonaws\.com", a)
+        ],
+        "CloudFormation / AWS Config resource type": [a for a in service.aliases if a.startswith("AWS::")],
+    }
+    for kind, found in kinds.items():
+        noted = any(n.startswith(f"Join keys: no {kind}") for n in service.notes)
+        assert bool(found) != noted, (service.id, kind)
