@@ -31,3 +31,11 @@ def test_wheel_installs_and_loads_its_data(tmp_path: Path) -> None:
     subprocess.run([python, "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
     done = subprocess.run([python, "-c", CHECK], check=True, capture_output=True, text=True, cwd=tmp_path)
     assert done.stdout.strip() == __import__("shared_responsibility").default_catalog().version
+    tool = subprocess.run(
+        [env / "bin" / "shared-responsibility", "resolve", "s3", "data-classification", "--format", "json"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert '"ownership": "customer"' in tool.stdout
