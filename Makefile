@@ -8,7 +8,7 @@ EXTRA_PYTHONS ?= $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3 $(HOME)/.p
 # Python sources to lint: whichever of these folders exist.
 CODE := $(wildcard src tests examples benchmarks docs fuzz)
 
-.PHONY: demo test lint typecheck pytest test-other-pythons bench fuzz docs clean
+.PHONY: demo test lint typecheck pytest test-other-pythons bench fuzz docs mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,5 +61,20 @@ docs: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	$(BIN)/sphinx-build -n -W -b html docs docs/_build/html
 
+# Mutation testing of the resolver, catalog and loading modules ([tool.mutmut] in pyproject.toml,
+# docs/testing.md): a fresh run each time, two workers, then the summary and every survivor.
+mutation: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet 'mutmut>=3.8,<4'
+	rm -rf mutants
+	@start=$$(date +%s); \
+	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2 || exit 1; \
+	echo "mutation run took $$(( $$(date +%s) - start )) s"
+	$(BIN)/mutmut export-cicd-stats
+	@$(BIN)/python -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
+	score = (s['killed'] + s['timeout']) / (s['total'] - s['skipped']); \
+	print('\n'.join(f'{k}: {v}' for k, v in s.items())); print(f'mutmut score: {score:.1%}')"
+	@echo 'mutants not killed (see docs/testing.md for the equivalent ones):'
+	@$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) .venv-3.* .fuzz-corpus build dist docs/_build .pytest_cache .mypy_cache .ruff_cache .coverage
+	rm -rf $(VENV) .venv-3.* .fuzz-corpus build dist docs/_build mutants .pytest_cache .mypy_cache .ruff_cache .coverage

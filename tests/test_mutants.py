@@ -1,0 +1,638 @@
+"""Tests written to kill the mutants that survived `make mutation` (docs/testing.md).
+
+Each test states one behaviour of the library that the rest of the suite left unpinned: an exact
+error message, an order, a rule of the catalog checks, a lookup's edge case. None of them looks
+at internals a user cannot see; where a mutant could only be seen through internals, it is
+listed as equivalent in docs/testing.md instead.
+"""
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import shared_responsibility as sr
+
+CAT = sr.default_catalog()
+RAW = CAT.to_dict()
+
+Edit = Callable[[dict[str, Any]], None]
+
+NO_DUTY = "must be an object mapping 'provider' and/or 'customer' to a duty text"
+NOT_A_ROW = "must be an object with 'layers' and an optional 'note'"
+NOT_AWS = "unknown side 'aws'; use 'provider' or 'customer'"
+ROW = "services[5].controls.backup-and-recovery"
+
+
+def _edited(edit: Edit) -> dict[str, Any]:
+    data = copy.deepcopy(RAW)
+    edit(data)
+    return data
+
+
+def _problems(edit: Edit) -> list[str]:
+    """The problems `load_catalog` reports for the packaged dataset with one edit."""
+    with pytest.raises(sr.CatalogError) as caught:
+        sr.load_catalog(_edited(edit))
+    return list(caught.value.problems)
+
+
+def _set(*path: Any) -> Edit:
+    """An edit that sets the value at a path (the last item) in the plain data."""
+    *keys, last, value = path
+
+    def edit(data: dict[str, Any]) -> None:
+        for key in keys:
+            data = data[key]
+        data[last] = value
+
+    return edit
+
+
+# -- lookups: suggestions and search --------------------------------------------------------
+
+
+def test_suggestions_keep_every_name_as_near_as_the_floor() -> None:
+    """A name exactly at the 0.6 similarity floor is still suggested, after the nearest."""
+    cat = CAT.with_overrides(
+        [],
+        parties=[
+            sr.Party(id="abcdxy", name="X", side=sr.Side.PROVIDER),  # 0.67 like "abcdef"
+            sr.Party(id="abcz", name="Z", side=sr.Side.PROVIDER),  # exactly 0.6
+        ],
+    )
+    with pytest.raises(sr.UnknownPartyError) as caught:
+        cat.party("abcdef")
+    assert caught.value.suggestions == ("abcdxy", "abcz")
+    assert str(caught.value) == "unknown party 'abcdef'; did you mean 'abcdxy' or 'abcz'?"
+
+
+def test_a_name_near_nothing_still_gets_the_single_nearest_suggestion() -> None:
+    with pytest.raises(sr.UnknownLayerError) as caught:
+        CAT.layer("tenant")
+    assert str(caught.value) == "unknown layer 'tenant'; did you mean 'endpoints'?"
+
+
+def test_search_ranks_prefix_then_substring_then_fuzzy_by_similarity() -> None:
+    """ "bac" starts "backup", is inside an alias of WAF, and is only like "batch" (0.75) and
+    "acm" (0.67): in that order."""
+    assert [s.id for s in CAT.search("bac")] == ["backup", "waf", "batch", "acm"]
+
+
+def test_search_finds_misspellings_down_to_the_floor() -> None:
+    assert [s.id for s in CAT.search("lamda")] == ["lambda"]
+    # "athe" starts "athena", is 0.67 like "batch" and exactly 0.6 like "states" (the
+    # service prefix of Step Functions): still a match.
+    assert [s.id for s in CAT.search("athe")] == ["athena", "batch", "step-functions"]
+
+
+# -- loading: every problem with its location, in exact words -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        pytest.param(
+            _set("parties", 0, "x @ y", 1),
+            ["parties[0]: unknown field(s) 'x @ y'"],
+            id="a field name with the path separator in it",
+        ),
+        pytest.param(
+            _set("zzz", 1),
+            ["$: unknown field(s) 'zzz'"],
+            id="an unknown top-level field is located at the root",
+        ),
+        pytest.param(
+            _set("parties", 0, "side", "aws2"),
+            ["parties[0].side: invalid value for Side"],
+            id="an invalid enum value names the enum",
+        ),
+        pytest.param(
+            _set("controls", 0, "layers", 5),
+            ["controls[0].layers: expected tuple[str, ...] | None, got a different type"],
+            id="a wrong type names the expected type in full",
+        ),
+        pytest.param(
+            _set("renamed", 5),
+            ["renamed: must be an object (old id -> new id), got int"],
+            id="the renamed table must be an object",
+        ),
+        pytest.param(
+            _set("services", 0, "layers", {"guest-os": {}}),
+            [f"services[0].layers.guest-os: {NO_DUTY}"],
+            id="a layer entry with no duty",
+        ),
+        pytest.param(
+            _set("services", 0, "layers", {"guest-os": "patch it"}),
+            [f"services[0].layers.guest-os: {NO_DUTY}"],
+            id="a layer entry that is not an object",
+        ),
+        pytest.param(
+            _set("services", 0, "layers", {"guest-os": {"aws2": "x", "customer": 3}, "data": {"aws": "y"}}),
+            [
+                "services[0].layers.guest-os.aws2: unknown side 'aws2'; use 'provider' or 'customer'",
+                "services[0].layers.guest-os.customer: duty text must be a string, got int",
+                "services[0].layers.data.aws: unknown side 'aws'; use 'provider' or 'customer'",
+            ],
+            id="several problems in one field, each located",
+        ),
+        pytest.param(
+            _set("services", 0, "layers", 5),
+            ["services[0].layers: must be an object (layer -> {side: text}), got int"],
+            id="layers that are not an object",
+        ),
+        pytest.param(
+            _set("services", 0, "layers", {"guest-os": {"customer": ["patch"]}}),
+            ["services[0].layers.guest-os.customer: duty text must be a string, got list"],
+            id="a duty text that is not a string",
+        ),
+        pytest.param(
+            _set("controls", 0, "duties", 5),
+            ["controls[0].duties: must be an object (side -> text), got int"],
+            id="an organizational control's duties that are not an object",
+        ),
+        pytest.param(
+            _set("controls", 0, "duties", {"aws": "x", "customer": 1}),
+            [
+                "controls[0].duties.aws: unknown side 'aws'; use 'provider' or 'customer'",
+                "controls[0].duties.customer: duty text must be a string, got int",
+            ],
+            id="an organizational control's duties with a bad side and a bad text",
+        ),
+        pytest.param(
+            _set("services", 5, "controls", 5),
+            ["services[5].controls: must be an object (control -> row), got int"],
+            id="control rows that are not an object",
+        ),
+        pytest.param(
+            _set("services", 5, "controls", "backup-and-recovery", 5),
+            [f"{ROW}: {NOT_A_ROW}"],
+            id="a control row that is not an object",
+        ),
+        pytest.param(
+            _set("services", 5, "controls", "backup-and-recovery", "owner", "me"),
+            [f"{ROW}: {NOT_A_ROW}"],
+            id="a control row with an unknown field beside its layers",
+        ),
+        pytest.param(
+            _set("services", 5, "controls", "backup-and-recovery", {"note": "no layers"}),
+            [f"{ROW}: {NOT_A_ROW}"],
+            id="a control row without layers",
+        ),
+        pytest.param(
+            _set("services", 5, "controls", "backup-and-recovery", "layers", {"data": {"aws": "x"}}),
+            [f"{ROW}.layers.data.aws: {NOT_AWS}"],
+            id="a control row's layer with a bad side",
+        ),
+        pytest.param(
+            _set("services", 5, "controls", "backup-and-recovery", "note", 5),
+            ["services[5].controls.backup-and-recovery.note: must be a string"],
+            id="a control row's note that is not a string",
+        ),
+        pytest.param(
+            _set("services", 5, "controls", "backup-and-recovery", "layers", 5),
+            [f"{ROW}.layers: must be an object (layer -> {{side: text}}), got int"],
+            id="a control row's layers that are not an object",
+        ),
+        pytest.param(
+            _set("format", 2),
+            ["format: this version reads format 1, got 2"],
+            id="another format version",
+        ),
+    ],
+)
+def test_load_reports_each_problem_exactly(edit: Edit, expected: list[str]) -> None:
+    assert _problems(edit) == expected
+
+
+def test_every_bad_control_row_is_reported_in_order() -> None:
+    """A bad row does not hide the rows after it, whatever is wrong with it."""
+    good = RAW["services"][5]["controls"]["backup-and-recovery"]["layers"]
+    rows = {
+        "backup-and-recovery": 5,
+        "patch-management": {"layers": {"data": {"aws": "x"}}},
+        "encryption-at-rest": {"layers": good, "note": 5},
+        "configuration-management": {"layers": good, "extra": 1},
+        "data-classification": {"layers": {"data": {"customer": 1}}},
+    }
+    assert _problems(_set("services", 5, "controls", rows)) == [
+        f"{ROW}: {NOT_A_ROW}",
+        f"services[5].controls.patch-management.layers.data.aws: {NOT_AWS}",
+        "services[5].controls.encryption-at-rest.note: must be a string",
+        f"services[5].controls.configuration-management: {NOT_A_ROW}",
+        "services[5].controls.data-classification.layers.data.customer: duty text must be a string, got int",
+    ]
+
+
+def test_a_catalog_without_a_format_says_so() -> None:
+    data = _edited(lambda data: data.pop("format"))
+    with pytest.raises(sr.CatalogError) as caught:
+        sr.load_catalog(data)
+    assert list(caught.value.problems) == ["format: this version reads format 1, got None"]
+
+
+def test_a_catalog_file_may_use_any_json_encoding(tmp_path: Path) -> None:
+    """Files are read as bytes, so JSON's own detection of UTF-8, UTF-16 and UTF-32 applies."""
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(RAW, ensure_ascii=False), encoding="utf-16")
+    assert sr.load_catalog(path) == CAT
+
+
+def test_unknown_fields_are_listed_sorted_and_comma_separated() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["parties"][0]["zeta"] = 1
+        data["parties"][0]["alpha"] = 2
+
+    assert _problems(edit) == ["parties[0]: unknown field(s) 'alpha', 'zeta'"]
+
+
+@pytest.mark.parametrize("duties", [None, {}])
+def test_a_layered_control_may_say_it_has_no_duties(duties: Any) -> None:
+    """Duties belong to organizational controls; a layered one may spell "none" as null or {}."""
+    assert CAT.controls[1].layers is not None
+    assert sr.load_catalog(_edited(_set("controls", 1, "duties", duties))) == CAT
+
+
+def test_a_control_row_without_a_note_round_trips_without_one() -> None:
+    service = next(i for i, s in enumerate(RAW["services"]) if s.get("controls"))
+    control = next(iter(RAW["services"][service]["controls"]))
+
+    def edit(data: dict[str, Any]) -> None:
+        data["services"][service]["controls"][control].pop("note", None)
+
+    cat = sr.load_catalog(_edited(edit))
+    row = cat.to_dict()["services"][service]["controls"][control]
+    assert set(row) == {"layers"}
+    assert sr.load_catalog(cat.to_dict()) == cat
+
+
+# -- resolving: the context reaches every answer --------------------------------------------
+
+OUTPOSTS = sr.Context(deployment="outposts")
+
+
+def test_matrix_answers_in_the_context_it_is_given() -> None:
+    m = sr.matrix(CAT, ["ec2"], ["physical-and-environmental"], OUTPOSTS)
+    (r,) = m
+    assert r.context == OUTPOSTS
+    assert r == sr.resolve(CAT, "ec2", "physical-and-environmental", OUTPOSTS)
+    assert r != sr.resolve(CAT, "ec2", "physical-and-environmental")
+
+
+@pytest.mark.parametrize("by", ["layer", "control"])
+def test_workload_answers_in_the_context_it_is_given(by: str) -> None:
+    in_context = sr.workload(CAT, ["ec2"], OUTPOSTS, by=by)
+    assert in_context != sr.workload(CAT, ["ec2"], by=by)
+    if by == "layer":
+        expected = {lid: r.duties for lid, r in sr.split(CAT, "ec2", OUTPOSTS).items()}
+    else:
+        expected = {c.id: sr.resolve(CAT, "ec2", c.id, OUTPOSTS).duties for c in CAT.controls}
+    for target, duties in in_context.items():
+        customer = [d.text for d in expected[target] if d.party.side is sr.Side.CUSTOMER]
+        assert [d.text for d in duties] == list(dict.fromkeys(customer))
+        assert all(d.target == target for d in duties)
+
+
+def test_workload_names_services_in_catalog_order_not_alphabetical() -> None:
+    """The catalog's order decides, whatever order the caller gives; here the services are
+    stored in reverse alphabetical order."""
+    cat = sr.load_catalog(_edited(lambda data: data["services"].reverse()))
+    shared = sr.workload(cat, ["ec2", "s3", "lambda"])
+    services = {d.services for duties in shared.values() for d in duties if len(d.services) > 1}
+    assert services, "some customer duty is common to these services"
+    for names in services:
+        assert list(names) == sorted(names, reverse=True)
+
+
+def test_shift_compares_both_services_in_the_context_it_is_given() -> None:
+    before, after = sr.split(CAT, "ec2", OUTPOSTS), sr.split(CAT, "lambda", OUTPOSTS)
+    expected = [
+        ("layer", lid, before[lid].ownership, after[lid].ownership)
+        for lid in before
+        if before[lid].ownership is not after[lid].ownership
+    ]
+    for c in CAT.controls:
+        x = sr.resolve(CAT, "ec2", c.id, OUTPOSTS).ownership
+        y = sr.resolve(CAT, "lambda", c.id, OUTPOSTS).ownership
+        if x is not y:
+            expected.append(("control", c.id, x, y))
+    changes = sr.shift(CAT, "ec2", "lambda", OUTPOSTS)
+    assert [(c.kind, c.what, c.before, c.after) for c in changes] == expected
+    assert {kind for kind, *_ in expected} == {"layer", "control"}
+    # Outposts moves the facilities to the customer's site, for either service alone.
+    assert sr.split(CAT, "ec2", OUTPOSTS)["facilities"] != sr.split(CAT, "ec2")["facilities"]
+    assert sr.split(CAT, "lambda", OUTPOSTS)["facilities"] != sr.split(CAT, "lambda")["facilities"]
+
+
+MSP = sr.Party(id="acme-msp", name="Acme MSP", side=sr.Side.CUSTOMER)
+
+
+@pytest.mark.parametrize(
+    ("reason", "note"),
+    [
+        ("contract", "contract; the customer side holds no part here"),
+        ("", "the customer side holds no part here"),
+    ],
+)
+def test_an_override_for_a_side_with_no_part_says_so_after_its_reason(reason: str, note: str) -> None:
+    """EC2's facilities are the provider's alone: a customer-side party named for them takes
+    nothing, and the trail says why after the override's own reason."""
+    cat = CAT.with_overrides(
+        [sr.Override(service="ec2", target="facilities", parties=("acme-msp",), reason=reason)], parties=[MSP]
+    )
+    layer = sr.split(cat, "ec2")["facilities"]
+    assert layer.trail[-1].name == "ec2:facilities -> acme-msp"
+    assert layer.trail[-1].note == note
+    assert layer.duties == sr.split(CAT, "ec2")["facilities"].duties
+
+
+def test_an_override_names_all_its_parties_in_the_trail() -> None:
+    cat = CAT.with_overrides(
+        [sr.Override(service="ec2", target="guest-os", parties=("acme-msp", "customer"))], parties=[MSP]
+    )
+    rule = sr.split(cat, "ec2")["guest-os"].trail[-1]
+    assert rule.name == "ec2:guest-os -> acme-msp, customer"
+
+
+def test_with_overrides_accepts_a_known_party_again_but_not_a_different_one() -> None:
+    same = CAT.with_overrides([], parties=[CAT.party("customer")])
+    assert same.parties == CAT.parties
+    other = sr.Party(id="customer", name="Someone else", side=sr.Side.CUSTOMER)
+    with pytest.raises(sr.CatalogError) as caught:
+        CAT.with_overrides([], parties=[other])
+    assert list(caught.value.problems) == ["parties[0]: party 'customer' already exists"]
+
+
+def test_with_overrides_lists_party_and_override_problems_together() -> None:
+    other = sr.Party(id="customer", name="Someone else", side=sr.Side.CUSTOMER)
+    with pytest.raises(sr.CatalogError) as caught:
+        CAT.with_overrides(
+            [sr.Override(service="ec9", target="guest-os", parties=("customer",))], parties=[other]
+        )
+    assert list(caught.value.problems) == [
+        "parties[0]: party 'customer' already exists",
+        "overrides[0].service: unknown service 'ec9'",
+    ]
+
+
+def test_a_source_needs_a_title() -> None:
+    assert _problems(_set("services", 0, "sources", 0, "title", " ")) == [
+        "services[0].sources[0].title: must not be empty"
+    ]
+
+
+# -- the whole-catalog checks: each rule, with its location ---------------------------------
+
+
+def _ids(d: dict[str, Any]) -> None:
+    d["deployments"][0]["id"] = "Outposts"
+    regions = d["partitions"][0]["regions"]
+    regions[1]["id"] = regions[0]["id"]
+
+
+def _no_customer(d: dict[str, Any]) -> None:
+    for party in d["parties"]:
+        party["side"] = "provider"
+
+
+def _category(d: dict[str, Any]) -> None:
+    g = d["categories"][0]
+    del g["layers"]["facilities"], g["layers"]["hardware"]
+    g["layers"]["nope"] = {"customer": "x"}
+    g["sources"][0].update(url="http://x", read="2024-1-1")
+
+
+def _service(d: dict[str, Any]) -> None:
+    s = d["services"][0]
+    s.update(sources=[], category="nope", provider="nope")
+    s["layers"] = {"nope": {"customer": "x"}, "guest-os": {"customer": " "}}
+    d["services"][1]["aliases"] = [s["name"]]
+
+
+def _rows(d: dict[str, Any]) -> None:
+    rows = d["services"][5]["controls"]
+    rows["backup-and-recovery"]["layers"]["facilities"] = {"customer": "x"}
+    rows["nope"] = {"layers": {"data": {"customer": "x"}}}
+    rows["awareness-and-training"] = {"layers": {"data": {"customer": "x"}}}
+
+
+def _options(d: dict[str, Any]) -> None:
+    option = d["services"][0]["options"][0]
+    option.update(default="zzz", sources=[])
+    option["values"][0]["layers"] = {"nope": {"customer": "x"}}
+    option["values"][0]["controls"] = {"nope": {"layers": {"data": {"customer": "x"}}}}
+    option["values"].append(option["values"][0])
+    d["services"][0]["options"].append(copy.deepcopy(option))
+
+
+def _contexts(d: dict[str, Any]) -> None:
+    d["partitions"][0]["operator"] = None
+    d["partitions"][0]["regions"][0]["operator"] = "nope"
+    d["partitions"][1]["operator"] = "nope2"
+    d["deployments"][0]["layers"] = {"nope": {"customer": "x"}}
+
+
+def _controls(d: dict[str, Any]) -> None:
+    c = d["controls"]
+    c[0]["duties"] = {"provider": "x"}
+    c[1]["duties"] = {"customer": "x"}
+    c[2]["layers"] = []
+    c[3]["layers"] = ["nope"]
+
+
+def _overrides(d: dict[str, Any]) -> None:
+    d["parties"].append({"id": "msp", "name": "MSP", "side": "customer"})
+    d["overrides"] = [  # stored sorted: ec2/ghost, ec2/msp, ec9
+        {"service": "ec9", "target": "nope", "parties": []},
+        {"service": "ec2", "target": "guest-os", "parties": ["ghost", "customer"]},
+        {"service": "ec2", "target": "guest-os", "parties": ["msp"]},
+    ]
+
+
+OPTION_PROBLEMS = [
+    "sources: at least one source is required",
+    "values: duplicate id 'amazon-issued'",
+    "default: 'zzz' is not one of its values",
+    "values[0].layers.nope: unknown layer 'nope'",
+    "values[0].controls.nope: unknown control 'nope'",
+    "values[2].layers.nope: unknown layer 'nope'",
+    "values[2].controls.nope: unknown control 'nope'",
+]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            _ids,
+            [
+                "deployments[0].id: must be lower-case-kebab-case, got 'Outposts'",
+                "regions: duplicate id 'af-south-1'",
+            ],
+        ),
+        (_no_customer, ["parties: no party stands on the customer side"]),
+        (
+            _category,
+            [
+                "categories[0].sources[0].url: must be an https URL, got 'http://x'",
+                "categories[0].sources[0].read: must be a date YYYY-MM-DD, got '2024-1-1'",
+                "categories[0].layers.nope: unknown layer 'nope'",
+                "categories[0].layers: no default for 'facilities', 'hardware'",
+            ],
+        ),
+        (
+            _service,
+            [
+                "services[0].sources: at least one source is required",
+                "services[0].category: unknown category 'nope'",
+                "services[0].provider: unknown party 'nope'",
+                "services[0].layers.nope: unknown layer 'nope'",
+                "services[0].layers.guest-os.customer: duty text must not be empty",
+                "services[1].aliases: 'AWS Certificate Manager' already names service 'acm'",
+            ],
+        ),
+        (
+            _rows,
+            [
+                "services[5].controls.backup-and-recovery.facilities: unknown layer 'facilities'",
+                "services[5].controls.nope: unknown control 'nope'",
+                "services[5].controls.awareness-and-training: organizational control takes no service row",
+            ],
+        ),
+        (
+            _options,
+            [
+                "services[0].options: duplicate id 'certificate-source'",
+                *(f"services[0].options[0].{p}" for p in OPTION_PROBLEMS),
+                *(f"services[0].options[1].{p}" for p in OPTION_PROBLEMS),
+            ],
+        ),
+        (
+            _contexts,
+            [
+                "partitions[0].regions[0].operator: unknown party 'nope'",
+                "partitions[0].operator: regions without an operator need one here",
+                "partitions[1].operator: unknown party 'nope2'",
+                "deployments[0].layers.nope: unknown layer 'nope'",
+            ],
+        ),
+        (
+            _controls,
+            [
+                "controls[0].duties: an organizational control needs a provider and a customer duty",
+                "controls[1].duties: only an organizational control (no layers) has duties",
+                "controls[2].layers: must name at least one layer, or be null",
+                "controls[3].layers: unknown layer 'nope'",
+            ],
+        ),
+        (
+            _overrides,
+            [
+                "overrides[0].parties[0]: unknown party 'ghost'",
+                "overrides[1]: conflicts with overrides[0] over the customer side of 'guest-os' for 'ec2'",
+                "overrides[2].service: unknown service 'ec9'",
+                "overrides[2].target: unknown layer or control 'nope'",
+                "overrides[2].parties: must name at least one party",
+            ],
+        ),
+    ],
+    ids=lambda value: value.__name__.strip("_") if callable(value) else "",
+)
+def test_catalog_checks_report_each_rule_with_its_location(edit: Edit, expected: list[str]) -> None:
+    assert _problems(edit) == expected
+
+
+# -- the resolver's trail and sources -------------------------------------------------------
+
+CHINA = sr.Context(region="cn-north-1")
+
+
+def test_an_organizational_control_says_so_in_its_trail() -> None:
+    r = sr.resolve(CAT, "ec2", "awareness-and-training")
+    assert r.trail[0] == sr.Rule(
+        origin=sr.Origin.CONTROL,
+        name="awareness-and-training",
+        target="awareness-and-training",
+        note="organizational: each party does its own part",
+    )
+
+
+def test_the_local_operator_cites_its_partition_only_where_it_holds_a_part() -> None:
+    """In cn-north-1 the provider side is Sinnet's: an answer with a provider duty cites the
+    partition's pages, an answer that is the customer's alone does not."""
+    (china,) = [p for p in CAT.partitions if p.id == "aws-cn"]
+    held = sr.resolve(CAT, "ec2", "patch-management", CHINA)
+    assert held.trail[-1].name == "region=cn-north-1"
+    assert set(china.sources) <= set(held.sources)
+    alone = sr.resolve(CAT, "ec2", "data-classification", CHINA)
+    assert alone.ownership is sr.Ownership.CUSTOMER
+    assert not set(china.sources) & set(alone.sources)
+
+
+def test_an_override_of_a_control_reaches_its_resolution() -> None:
+    cat = CAT.with_overrides(
+        [sr.Override(service="ec2", target="patch-management", parties=("acme-msp",))], parties=[MSP]
+    )
+    r = sr.resolve(cat, "ec2", "patch-management")
+    assert r.trail[-1].name == "ec2:patch-management -> acme-msp"
+    assert "acme-msp" in {d.party.id for d in r.duties}
+    assert "customer" not in {d.party.id for d in r.duties}
+
+
+def test_conflicts_on_both_sides_are_reported_customer_side_first() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["parties"] += [
+            {"id": "msp", "name": "MSP", "side": "customer"},
+            {"id": "sub", "name": "Sub", "side": "provider"},
+        ]
+        d["overrides"] = [
+            {"service": "ec2", "target": "guest-os", "parties": ["aws", "customer"]},
+            {"service": "ec2", "target": "guest-os", "parties": ["sub", "msp"]},
+        ]
+
+    assert _problems(edit) == [
+        "overrides[1]: conflicts with overrides[0] over the customer side of 'guest-os' for 'ec2'",
+        "overrides[1]: conflicts with overrides[0] over the provider side of 'guest-os' for 'ec2'",
+    ]
+
+
+def test_duplicate_ids_are_reported_per_collection() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        for key in ("layers", "parties", "controls", "categories"):
+            d[key].append(copy.deepcopy(d[key][0]))
+        d["partitions"].append(copy.deepcopy(d["partitions"][1]))
+
+    assert _problems(edit) == [
+        "layers: duplicate id 'facilities'",
+        "parties: duplicate id 'aws'",
+        "controls: duplicate id 'awareness-and-training'",
+        "categories: duplicate id 'abstracted'",
+        "partitions: duplicate id 'aws-cn'",
+        "regions: duplicate id 'cn-north-1'",
+        "regions: duplicate id 'cn-northwest-1'",
+    ]
+
+
+def test_partitions_and_deployments_need_sources() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["partitions"][0]["sources"] = []
+        d["deployments"][0]["sources"] = []
+
+    assert _problems(edit) == [
+        "partitions[0].sources: at least one source is required",
+        "deployments[0].sources: at least one source is required",
+    ]
+
+
+def test_packaged_data_is_found_through_a_loader_without_get_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A loader that cannot ``get_data`` (returns None) falls back to importlib resources."""
+    import pkgutil
+
+    from shared_responsibility._data import packaged_data
+
+    expected = packaged_data()
+    monkeypatch.setattr(pkgutil, "get_data", lambda package, resource: None)
+    assert packaged_data() == expected
