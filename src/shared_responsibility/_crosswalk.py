@@ -67,9 +67,9 @@ def crosswalk(resolution: Resolution, vocabulary: str) -> tuple[str, ...]:
     table = _TABLE.get(vocabulary)
     if table is None:
         raise UnknownVocabularyError(vocabulary, suggest(vocabulary, VOCABULARIES))
-    operators = {d.party.id for d in resolution.duties if d.party.side is Side.PROVIDER}
+    provider_side = {d.party.id for d in resolution.duties if d.party.side is Side.PROVIDER}
     primary = {resolution.service.provider} | _operators(resolution)
-    third = sorted(operators - primary)
+    third = sorted(provider_side - primary)
     if not third:
         return table[resolution.ownership]
     if vocabulary != "csa-ccm":
@@ -78,11 +78,14 @@ def crosswalk(resolution: Resolution, vocabulary: str) -> tuple[str, ...]:
         )
     if resolution.ownership is Ownership.SHARED:
         return ("Shared CSP and CSC",)
-    return ("Shared CSP and 3rd-party",) if operators & primary else ("3rd-party outsourced",)
+    return ("Shared CSP and 3rd-party",) if provider_side & primary else ("3rd-party outsourced",)
 
 
 def _operators(resolution: Resolution) -> set[str]:
-    """The provider-side parties the context itself names (a region's operator)."""
+    """The provider-side parties the context itself names (a region's operator). Where a
+    context names an operator, every provider-side party counts as primary: a trail does not
+    record which provider-side parties an override brought in.
+    """
     return {
         d.party.id
         for d in resolution.duties
