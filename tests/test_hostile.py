@@ -46,6 +46,13 @@ def test_random_json_into_load_catalog(data: Any) -> None:
         assert re.match(LOCATED, problem), problem
 
 
+@pytest.mark.parametrize("path", ["", " ", "a\nb"])
+def test_a_path_that_would_not_read_as_a_location_is_quoted(path: str) -> None:
+    with pytest.raises(sr.CatalogError) as info:
+        sr.load_catalog(path)
+    assert info.value.problems[0].startswith(f"{path!r}: cannot read: ")
+
+
 def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     found = [prefix]
     if isinstance(value, dict):

@@ -44,6 +44,7 @@ def audited() -> Iterator[list[str]]:
 
 def test_resolution_does_no_io(audited: list[str]) -> None:
     cat = sr.default_catalog()
+    _ = (sr.split, sr.resolve, sr.matrix, sr.workload, sr.shift)  # first use imports (reads) a module
     before = len(audited)  # the first default_catalog() may read its data; that is the one place
     tailored = cat.with_overrides([sr.Override(service="ec2", target="guest-os", parties=("customer",))])
     for context in (None, sr.Context(deployment="outposts"), sr.Context(region="cn-north-1")):
@@ -54,6 +55,16 @@ def test_resolution_does_no_io(audited: list[str]) -> None:
         sr.matrix(cat, [s.id for s in cat.services], context=context)
         sr.workload(cat, [s.id for s in cat.services], context=context)
         sr.shift(cat, "ec2", "lambda", context)
+    assert audited[before:] == []
+
+
+def test_reading_the_prose_of_a_fresh_packaged_catalog_does_no_io(audited: list[str]) -> None:
+    """The packaged catalog's notes and sources are inflated from bytes read at load time."""
+    cat = sr.default_catalog.__wrapped__()
+    _ = sr.resolve  # first use imports (reads) a module
+    before = len(audited)
+    assert sr.resolve(cat, "s3", "encryption-at-rest").sources
+    assert all(s.notes and s.sources for s in cat.services)
     assert audited[before:] == []
 
 

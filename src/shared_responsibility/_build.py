@@ -7,7 +7,7 @@ load. Equal sources and equal parts are built once and shared.
 """
 
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from ._catalog import TRUSTED, Catalog
@@ -24,15 +24,19 @@ from ._model import (
     Part,
     Partition,
     Party,
+    Pending,
     Region,
     Service,
     Side,
     Source,
+    defer_prose,
 )
+from ._prose import Prose
 
 __all__ = ["build"]
 
 _T = TypeVar("_T")
+_R = TypeVar("_R")
 _SIDES = {s.value: s for s in Side}
 _Raw = Mapping[str, Any]
 
@@ -40,11 +44,19 @@ _Raw = Mapping[str, Any]
 class _Builder:
     """Builds model objects from trusted plain data, sharing equal values."""
 
-    def __init__(self) -> None:
+    def __init__(self, prose: Prose | None) -> None:
+        self._prose = prose
         self._sources: dict[tuple[str, ...], Source] = {}
         self._parts: dict[tuple[str, str, str], Part] = {}
 
-    def sources(self, raw: list[_Raw]) -> tuple[Source, ...]:
+    def record(self, made: _R, raw: _Raw) -> _R:
+        """The record, its prose deferred if the data holds an index into the prose store."""
+        index = raw.get("prose")
+        if index is not None:
+            defer_prose(made, Pending(self._prose, index))
+        return made
+
+    def sources(self, raw: Iterable[_Raw]) -> tuple[Source, ...]:
         found = []
         known = self._sources
         for s in raw:
@@ -69,85 +81,108 @@ class _Builder:
 
     def rows(self, raw: _Raw) -> tuple[ControlRow, ...]:
         return tuple(
-            ControlRow(control=control, parts=self.parts(row["layers"]), note=row.get("note", ""))
+            self.record(
+                ControlRow(control=control, parts=self.parts(row["layers"]), note=row.get("note", "")), row
+            )
             for control, row in raw.items()
         )
 
     def option(self, raw: _Raw) -> Option:
         values = tuple(
-            OptionValue(
-                id=v["id"],
-                name=v["name"],
-                layers=self.parts(v.get("layers", {})),
-                controls=self.rows(v.get("controls", {})),
-                note=v.get("note", ""),
+            self.record(
+                OptionValue(
+                    id=v["id"],
+                    name=v["name"],
+                    layers=self.parts(v.get("layers", {})),
+                    controls=self.rows(v.get("controls", {})),
+                    note=v.get("note", ""),
+                ),
+                v,
             )
             for v in raw["values"]
         )
-        return Option(
-            id=raw["id"],
-            name=raw["name"],
-            default=raw["default"],
-            values=values,
-            sources=self.sources(raw["sources"]),
-            note=raw.get("note", ""),
+        return self.record(
+            Option(
+                id=raw["id"],
+                name=raw["name"],
+                default=raw["default"],
+                values=values,
+                sources=self.sources(raw.get("sources", ())),
+                note=raw.get("note", ""),
+            ),
+            raw,
         )
 
     def service(self, raw: _Raw) -> Service:
-        return Service(
-            id=sys.intern(raw["id"]),
-            name=raw["name"],
-            provider=raw["provider"],
-            category=raw["category"],
-            aliases=raw.get("aliases", ()),
-            layers=self.parts(raw.get("layers", {})),
-            controls=self.rows(raw.get("controls", {})),
-            options=tuple(self.option(o) for o in raw.get("options", ())),
-            notes=raw.get("notes", ()),
-            sources=self.sources(raw["sources"]),
+        return self.record(
+            Service(
+                id=sys.intern(raw["id"]),
+                name=raw["name"],
+                provider=sys.intern(raw["provider"]),
+                category=sys.intern(raw["category"]),
+                aliases=raw.get("aliases", ()),
+                layers=self.parts(raw.get("layers", {})),
+                controls=self.rows(raw.get("controls", {})),
+                options=tuple(self.option(o) for o in raw.get("options", ())),
+                notes=raw.get("notes", ()),
+                sources=self.sources(raw.get("sources", ())),
+            ),
+            raw,
         )
 
     def control(self, raw: _Raw) -> Control:
         layers = raw["layers"]
         duties = raw.get("duties") or {}
-        return Control(
-            id=sys.intern(raw["id"]),
-            title=raw["title"],
-            layers=None if layers is None else tuple(sys.intern(layer) for layer in layers),
-            duties=tuple(Part(layer=None, side=Side(side), text=text) for side, text in duties.items()),
-            references=raw.get("references", ()),
-            reference_titles=FrozenMap(raw.get("reference_titles", {})),
-            notes=raw.get("notes", ()),
-            sources=self.sources(raw["sources"]),
+        return self.record(
+            Control(
+                id=sys.intern(raw["id"]),
+                title=raw["title"],
+                layers=None if layers is None else tuple(sys.intern(layer) for layer in layers),
+                duties=tuple(Part(layer=None, side=Side(side), text=text) for side, text in duties.items()),
+                references=raw.get("references", ()),
+                reference_titles=FrozenMap(raw.get("reference_titles", {})),
+                notes=raw.get("notes", ()),
+                sources=self.sources(raw.get("sources", ())),
+            ),
+            raw,
         )
 
     def category(self, raw: _Raw) -> Category:
-        return Category(
-            id=raw["id"],
-            name=raw["name"],
-            layers=self.parts(raw["layers"]),
-            description=raw.get("description", ""),
-            notes=raw.get("notes", ()),
-            sources=self.sources(raw["sources"]),
+        return self.record(
+            Category(
+                id=raw["id"],
+                name=raw["name"],
+                layers=self.parts(raw["layers"]),
+                description=raw.get("description", ""),
+                notes=raw.get("notes", ()),
+                sources=self.sources(raw.get("sources", ())),
+            ),
+            raw,
         )
 
     def partition(self, raw: _Raw) -> Partition:
-        return Partition(
-            id=raw["id"],
-            name=raw["name"],
-            operator=raw.get("operator"),
-            regions=tuple(Region(**r) for r in raw.get("regions", ())),
-            notes=raw.get("notes", ()),
-            sources=self.sources(raw["sources"]),
+        return self.record(
+            Partition(
+                id=raw["id"],
+                name=raw["name"],
+                operator=raw.get("operator"),
+                regions=tuple(Region(**r) for r in raw.get("regions", ())),
+                notes=raw.get("notes", ()),
+                sources=self.sources(raw.get("sources", ())),
+            ),
+            raw,
         )
 
     def deployment(self, raw: _Raw) -> Deployment:
-        return Deployment(
-            id=raw["id"],
-            name=raw["name"],
-            layers=self.parts(raw.get("layers", {})),
-            notes=raw.get("notes", ()),
-            sources=self.sources(raw["sources"]),
+        return self.record(
+            Deployment(
+                id=raw["id"],
+                name=raw["name"],
+                layers=self.parts(raw.get("layers", {})),
+                notes=raw.get("notes", ()),
+                sources=self.sources(raw.get("sources", ())),
+            ),
+            raw,
         )
 
 
@@ -155,9 +190,11 @@ def _each(items: list[_Raw], make: Callable[[_Raw], _T]) -> tuple[_T, ...]:
     return tuple(make(item) for item in items)
 
 
-def build(raw: _Raw) -> Catalog:
-    """The catalog that trusted plain data describes (the packaged dataset)."""
-    b = _Builder()
+def build(raw: _Raw, prose: Prose | None = None) -> Catalog:
+    """The catalog that trusted plain data describes (the packaged dataset): whole, or its rules
+    (`_pack`) with their ``prose`` store.
+    """
+    b = _Builder(prose)
     token = TRUSTED.set(True)
     try:
         return _catalog(raw, b)

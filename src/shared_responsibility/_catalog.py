@@ -60,7 +60,13 @@ def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]
 
 def _index(items: Sequence[_T], keys: Callable[[_T], Iterable[str]]) -> types.MappingProxyType[str, _T]:
     """Look-up by every key of every item, case-insensitive; the first item to claim a key keeps it."""
-    return types.MappingProxyType({key.casefold(): item for item in reversed(items) for key in keys(item)})
+    return types.MappingProxyType({_folded(key): item for item in reversed(items) for key in keys(item)})
+
+
+def _folded(key: str) -> str:
+    """The key casefolded, the same string object where folding changes nothing (most keys)."""
+    folded = key.casefold()
+    return key if folded == key else folded
 
 
 def _service_keys(s: Service) -> tuple[str, ...]:

@@ -11,30 +11,37 @@ from ._catalog import Catalog
 from ._limits import DEFAULT_LIMITS, Limits, deeper_than
 from .errors import CatalogError
 
-__all__ = ["DATA_FILE", "default_catalog", "load_catalog", "packaged_data"]
+__all__ = ["DATA_FILE", "PROSE_FILE", "RULES_FILE", "default_catalog", "load_catalog", "packaged_data"]
 
 DATA_FILE = "catalog.json"
+"""The packaged dataset whole, as people read it; `default_catalog` reads the same data split
+into its rules and its compressed prose (`_pack`)."""
+RULES_FILE = "rules.json"
+PROSE_FILE = "prose.json.z"
 
 
-def packaged_data() -> bytes:
-    """The packaged dataset's JSON, read through the package's loader (from a wheel, a zip or
-    a folder). ``pkgutil.get_data`` asks the same loader that importlib resources wraps, without
+def packaged_data(name: str = DATA_FILE) -> bytes:
+    """A packaged data file, read through the package's loader (from a wheel, a zip or a
+    folder). ``pkgutil.get_data`` asks the same loader that importlib resources wraps, without
     the 18 ms that importing importlib resources costs; that stays the fallback.
     """
-    data = pkgutil.get_data(__package__, f"data/{DATA_FILE}")
+    data = pkgutil.get_data(__package__, f"data/{name}")
     if data is None:  # a loader without get_data
         import importlib_resources
 
-        data = (importlib_resources.files(__package__) / "data" / DATA_FILE).read_bytes()
+        data = (importlib_resources.files(__package__) / "data" / name).read_bytes()
     return data
 
 
 @functools.cache
 def default_catalog() -> Catalog:
-    """The packaged reference dataset, read and checked on the first call, then shared."""
+    """The packaged reference dataset, read on the first call, then shared. Its notes and
+    sources stay compressed in memory until something reads them.
+    """
     from ._build import build
+    from ._prose import Prose
 
-    return build(json.loads(packaged_data()))
+    return build(json.loads(packaged_data(RULES_FILE)), Prose(packaged_data(PROSE_FILE)))
 
 
 def load_catalog(
@@ -48,7 +55,7 @@ def load_catalog(
 
     if not isinstance(source, str | os.PathLike):
         return structure(_bounded(source, limits, "$"))
-    name = os.fspath(source)
+    name = _where(os.fspath(source))
     try:
         size = os.stat(source).st_size
         if size > limits.max_bytes:
@@ -64,6 +71,11 @@ def load_catalog(
     except ValueError as e:
         raise CatalogError([f"{name}: not valid JSON: {e}"]) from None
     return structure(_bounded(data, limits, name))
+
+
+def _where(path: str) -> str:
+    """A path as the location of a problem: quoted where it would not read as one."""
+    return path if path.isprintable() and path.strip() == path and path else repr(path)
 
 
 def _bounded(data: Any, limits: Limits, where: str) -> Any:

@@ -449,3 +449,62 @@ class WorkloadDuty:
     party: Party
     text: str
     services: tuple[str, ...]
+
+
+# -- Prose read on first use ---------------------------------------------------------------------
+# The packaged catalog is built without its notes and sources (`_prose`); their fields hold a
+# `Pending` until first read. Reads go through `_Prose`, which swaps the value in, so equality,
+# hashing, repr, pickling and export (all of which read the attributes) see plain values.
+
+
+class Pending:
+    """Where a record's prose waits: its index in a store that can inflate it."""
+
+    __slots__ = ("index", "store")
+
+    def __init__(self, store: Any, index: int) -> None:
+        self.store = store  # a `_prose.Prose`; typed loosely, as _prose imports this module
+        self.index = index
+
+
+class _Prose:
+    """A prose field: a plain slot, except that a `Pending` in it is replaced by its value."""
+
+    __slots__ = ("name", "slot")
+
+    def __init__(self, slot: Any, name: str) -> None:
+        self.slot = slot
+        self.name = name
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = self.slot.__get__(obj, owner)
+        if type(value) is Pending:
+            value = value.store.value(value.index, self.name)
+            self.slot.__set__(obj, value)
+        return value
+
+    def __set__(self, obj: object, value: Any) -> None:
+        self.slot.__set__(obj, value)
+
+    def __delete__(self, obj: object) -> None:
+        self.slot.__delete__(obj)
+
+
+PROSE_RECORDS = (Category, Control, ControlRow, Deployment, Option, OptionValue, Partition, Service)
+
+
+_PROSE_FIELDS = {
+    cls: tuple(a.name for a in attrs.fields(cls) if a.name in ("notes", "note", "sources"))
+    for cls in PROSE_RECORDS
+}
+for _cls, _names in _PROSE_FIELDS.items():
+    for _name in _names:
+        setattr(_cls, _name, _Prose(_cls.__dict__[_name], _name))
+
+
+def defer_prose(record: Any, pending: Pending) -> None:
+    """Points every prose field of a record built without its prose at ``pending``."""
+    for name in _PROSE_FIELDS[type(record)]:
+        object.__setattr__(record, name, pending)

@@ -1,0 +1,74 @@
+"""Splitting the packaged dataset into its rules and its prose, for a fast and small load.
+
+``data/catalog.json`` is the dataset as people read and edit it. Most of it is prose (notes and
+the sources each record cites) that no resolution needs until an answer is shown. ``pack``
+moves that prose into a compressed side file and leaves a ``"prose": n`` index in each record
+that had any; `default_catalog` builds from the rules alone and inflates the prose when it is
+first read (`_prose`). Run ``python -m shared_responsibility._pack`` after editing the dataset;
+the test suite checks that the shipped files are current.
+"""
+
+import json
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ._data import DATA_FILE, PROSE_FILE, RULES_FILE
+
+__all__ = ["PROSE_KEYS", "pack", "records"]
+
+PROSE_KEYS = ("notes", "note", "sources")
+"""The fields that hold prose, in every kind of record."""
+
+
+def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every record of a dataset that may carry prose, in a fixed order."""
+    for key in ("controls", "categories", "partitions", "deployments", "services"):
+        yield from raw[key]
+    for service in raw["services"]:
+        yield from service.get("controls", {}).values()
+        for option in service.get("options", ()):
+            yield option
+            for value in option["values"]:
+                yield value
+                yield from value.get("controls", {}).values()
+
+
+def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The dataset's rules and its prose; ``raw`` is changed in place into the rules.
+
+    The prose is ``{"sources": [[title, url, read, note], …], "records": [{field: value}, …]}``,
+    each record's ``sources`` given as indices into the shared list.
+    """
+    sources: dict[tuple[str, ...], int] = {}
+    prose: list[dict[str, Any]] = []
+    for record in records(raw):
+        found = {key: record.pop(key) for key in PROSE_KEYS if key in record}
+        if not found:
+            continue
+        if "sources" in found:
+            found["sources"] = [
+                sources.setdefault((s["title"], s["url"], s["read"], s.get("note", "")), len(sources))
+                for s in found["sources"]
+            ]
+        record["prose"] = len(prose)
+        prose.append(found)
+    return raw, {"sources": [list(s) for s in sources], "records": prose}
+
+
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def main(folder: Path = Path(__file__).parent / "data") -> None:
+    """Writes the rules and the compressed prose beside ``catalog.json``."""
+    rules, prose = pack(json.loads((folder / DATA_FILE).read_bytes()))
+    (folder / RULES_FILE).write_bytes(_dumps(rules))
+    (folder / PROSE_FILE).write_bytes(zlib.compress(_dumps(prose), 9))
+    sys.stdout.write(f"wrote {folder / RULES_FILE} and {folder / PROSE_FILE}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""The packaged dataset split into rules and compressed prose (`_pack`, `_prose`): lossless,
+current, inflated once, and invisible to everything that reads a catalog."""
+
+import json
+import pickle
+import threading
+import zlib
+
+from hypothesis import given
+
+import shared_responsibility as sr
+from shared_responsibility._build import build
+from shared_responsibility._data import DATA_FILE, PROSE_FILE, RULES_FILE, packaged_data
+from shared_responsibility._model import Pending
+from shared_responsibility._pack import PROSE_KEYS, pack, records
+from shared_responsibility._prose import Prose
+from tests.strategies import catalogs
+
+
+def _fresh() -> sr.Catalog:
+    """A packaged catalog of its own, its prose not yet read."""
+    return sr.default_catalog.__wrapped__()
+
+
+def _split(data: dict[str, object]) -> sr.Catalog:
+    rules, prose = pack(data)
+    return build(rules, Prose(zlib.compress(json.dumps(prose).encode())))
+
+
+def test_the_shipped_rules_and_prose_are_packed_from_the_shipped_dataset() -> None:
+    """Edit catalog.json, then run ``python -m shared_responsibility._pack``."""
+    rules, prose = pack(json.loads(packaged_data(DATA_FILE)))
+    assert json.loads(packaged_data(RULES_FILE)) == rules
+    assert json.loads(zlib.decompress(packaged_data(PROSE_FILE))) == prose
+
+
+def test_the_rules_hold_no_prose_and_point_at_it_where_it_was() -> None:
+    whole = json.loads(packaged_data(DATA_FILE))
+    rules = json.loads(packaged_data(RULES_FILE))
+    had = [any(key in r for key in PROSE_KEYS) for r in records(whole)]
+    assert not [r for r in records(rules) if any(key in r for key in PROSE_KEYS)]
+    assert ["prose" in r for r in records(rules)] == had
+    assert [r["prose"] for r in records(rules) if "prose" in r] == list(range(sum(had)))
+
+
+@given(catalogs())
+def test_packing_loses_nothing(cat: sr.Catalog) -> None:
+    assert _split(cat.to_dict()) == cat
+
+
+def test_the_packaged_catalog_equals_the_whole_dataset_loaded_and_validated() -> None:
+    assert _fresh() == sr.load_catalog(json.loads(packaged_data(DATA_FILE)))
+
+
+def test_prose_waits_until_read_then_is_plain() -> None:
+    cat = _fresh()
+    s3 = cat.service("s3")
+    assert type(type(s3).__dict__["notes"].slot.__get__(s3)) is Pending
+    assert s3.notes
+    assert all(type(n) is str for n in s3.notes)
+    assert type(type(s3).__dict__["notes"].slot.__get__(s3)) is tuple
+    assert all(type(s) is sr.Source and s.url.startswith("https://") for s in s3.sources)
+
+
+def test_a_record_without_a_field_gets_the_fields_default() -> None:
+    rules, prose = pack({**_empty(), "controls": [{"id": "c", "title": "C", "layers": None, "notes": ["n"]}]})
+    cat = build(rules, Prose(zlib.compress(json.dumps(prose).encode())))
+    assert cat.control("c").notes == ("n",)
+    assert cat.control("c").sources == ()
+
+
+def _empty() -> dict[str, object]:
+    return {
+        "version": "0",
+        "parties": [],
+        "layers": [],
+        "controls": [],
+        "categories": [],
+        "partitions": [],
+        "deployments": [],
+        "services": [],
+    }
+
+
+def test_threads_reading_prose_at_once_see_one_inflation() -> None:
+    cat = _fresh()
+    seen: list[sr.Source] = []
+    barrier = threading.Barrier(8)
+
+    def read() -> None:
+        barrier.wait()
+        seen.append(cat.service("ec2").sources[0])
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seen) == 8
+    assert all(s is seen[0] for s in seen)
+
+
+def test_a_catalog_pickles_with_its_prose_unread() -> None:
+    cat = _fresh()
+    copy = pickle.loads(pickle.dumps(cat.service("lambda")))
+    assert copy == cat.service("lambda")
+    assert copy.notes == sr.default_catalog().service("lambda").notes
+
+
+def test_resolving_reads_the_prose_it_cites() -> None:
+    r = sr.resolve(_fresh(), "ec2", "patch-management")
+    assert r.sources
+    assert all(s.url.startswith("https://") for s in r.sources)
