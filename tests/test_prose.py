@@ -5,14 +5,16 @@ import json
 import pickle
 import threading
 import zlib
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 
 import shared_responsibility as sr
 from shared_responsibility._build import build
 from shared_responsibility._data import DATA_FILE, PROSE_FILE, RULES_FILE, packaged_data
 from shared_responsibility._model import Pending
-from shared_responsibility._pack import PROSE_KEYS, pack, records
+from shared_responsibility._pack import PROSE_KEYS, main, pack, records
 from shared_responsibility._prose import Prose
 from tests.strategies import catalogs
 
@@ -32,6 +34,14 @@ def test_the_shipped_rules_and_prose_are_packed_from_the_shipped_dataset() -> No
     rules, prose = pack(json.loads(packaged_data(DATA_FILE)))
     assert json.loads(packaged_data(RULES_FILE)) == rules
     assert json.loads(zlib.decompress(packaged_data(PROSE_FILE))) == prose
+
+
+def test_packing_writes_the_files_that_ship(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / DATA_FILE).write_bytes(packaged_data(DATA_FILE))
+    main(tmp_path)
+    assert (tmp_path / RULES_FILE).read_bytes() == packaged_data(RULES_FILE)
+    assert zlib.decompress((tmp_path / PROSE_FILE).read_bytes()) == zlib.decompress(packaged_data(PROSE_FILE))
+    assert capsys.readouterr().out == f"wrote {tmp_path / RULES_FILE} and {tmp_path / PROSE_FILE}\n"
 
 
 def test_the_rules_hold_no_prose_and_point_at_it_where_it_was() -> None:
@@ -55,8 +65,10 @@ def test_the_packaged_catalog_equals_the_whole_dataset_loaded_and_validated() ->
 def test_prose_waits_until_read_then_is_plain() -> None:
     cat = _fresh()
     s3 = cat.service("s3")
-    assert type(type(s3).__dict__["notes"].slot.__get__(s3)) is Pending
+    pending = type(s3).__dict__["notes"].slot.__get__(s3)
+    assert type(pending) is Pending
     assert s3.notes
+    assert pending.store._blob == b""  # the compressed copy is let go once inflated
     assert all(type(n) is str for n in s3.notes)
     assert type(type(s3).__dict__["notes"].slot.__get__(s3)) is tuple
     assert all(type(s) is sr.Source and s.url.startswith("https://") for s in s3.sources)
