@@ -453,7 +453,7 @@ class WorkloadDuty:
 
 # -- Prose read on first use ---------------------------------------------------------------------
 # The packaged catalog is built without its notes and sources (`_prose`); their fields hold a
-# `Pending` until first read. Reads go through `_Prose`, which swaps the value in, so equality,
+# `Pending` until first read. Reads go through `_Deferred`, which swaps the value in, so equality,
 # hashing, repr, pickling and export (all of which read the attributes) see plain values.
 
 
@@ -467,7 +467,7 @@ class Pending:
         self.index = index
 
 
-class _Prose:
+class _Deferred:
     """A prose field: a plain slot, except that a `Pending` in it is replaced by its value."""
 
     __slots__ = ("name", "slot")
@@ -492,16 +492,13 @@ class _Prose:
         self.slot.__delete__(obj)
 
 
-PROSE_RECORDS = (Category, Control, ControlRow, Deployment, Option, OptionValue, Partition, Service)
-
-
 _PROSE_FIELDS = {
     cls: tuple(a.name for a in attrs.fields(cls) if a.name in ("notes", "note", "sources"))
-    for cls in PROSE_RECORDS
+    for cls in (Category, Control, ControlRow, Deployment, Option, OptionValue, Partition, Service)
 }
 for _cls, _names in _PROSE_FIELDS.items():
     for _name in _names:
-        setattr(_cls, _name, _Prose(_cls.__dict__[_name], _name))
+        setattr(_cls, _name, _Deferred(_cls.__dict__[_name], _name))
 
 
 def defer_prose(record: Any, pending: Pending) -> None:
