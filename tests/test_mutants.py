@@ -636,3 +636,128 @@ def test_packaged_data_is_found_through_a_loader_without_get_data(monkeypatch: p
     expected = packaged_data()
     monkeypatch.setattr(pkgutil, "get_data", lambda package, resource: None)
     assert packaged_data() == expected
+
+
+# -- limits at their edges, and the location each refusal names ----------------------------------
+
+
+def _packaged() -> dict[str, Any]:
+    from shared_responsibility._data import packaged_data
+
+    data: dict[str, Any] = json.loads(packaged_data())
+    return data
+
+
+def test_a_dataset_given_as_data_is_located_at_the_root_when_refused() -> None:
+    with pytest.raises(sr.CatalogError) as info:
+        sr.load_catalog(_packaged(), limits=sr.Limits(max_depth=3))
+    assert info.value.problems == ("$: nested more than 3 deep (Limits.max_depth)",)
+
+
+def test_a_dataset_file_is_located_by_its_path_when_refused(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps(_packaged()))
+    with pytest.raises(sr.CatalogError) as info:
+        sr.load_catalog(path, limits=sr.Limits(max_depth=3))
+    assert info.value.problems == (f"{path}: nested more than 3 deep (Limits.max_depth)",)
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(_packaged()))
+    size = path.stat().st_size
+    assert sr.load_catalog(path, limits=sr.Limits(max_bytes=size)) == sr.default_catalog()
+    with pytest.raises(sr.CatalogError, match=r"bytes, over the limit of"):
+        sr.load_catalog(path, limits=sr.Limits(max_bytes=size - 1))
+
+
+def test_a_dataset_of_exactly_the_record_limit_is_read() -> None:
+    data = _packaged()
+    count = sum(len(v) for v in data.values() if isinstance(v, list))
+    assert sr.load_catalog(data, limits=sr.Limits(max_entries=count)) == sr.default_catalog()
+    with pytest.raises(sr.CatalogError) as info:
+        sr.load_catalog(data, limits=sr.Limits(max_entries=count - 1))
+    assert info.value.problems == (f"$: {count} records, over the limit of {count - 1} (Limits.max_entries)",)
+
+
+# -- the context: who operates a partition or region, and errors naming the bad value -------------
+
+CN_OPERATORS = (
+    "Ningxia Western Cloud Data Technology Co., Ltd. (NWCD)",
+    "Beijing Sinnet Technology Co., Ltd. (Sinnet)",
+)
+
+
+def _context_rules(cat: sr.Catalog, context: sr.Context) -> list[sr.Rule]:
+    trail = sr.resolve(cat, "ec2", "physical-and-environmental", context).trail
+    return [rule for rule in trail if rule.origin is sr.Origin.CONTEXT]
+
+
+def test_a_partition_run_by_operators_per_region_names_them_all_in_the_trail() -> None:
+    rules = _context_rules(sr.default_catalog(), sr.Context(partition="aws-cn"))
+    note = f"the provider side is held by {CN_OPERATORS[0]} or {CN_OPERATORS[1]}, by region"
+    assert rules == [sr.Rule(origin=sr.Origin.CONTEXT, name="partition=aws-cn", target="provider", note=note)]
+
+
+def test_a_region_with_its_own_operator_names_that_one() -> None:
+    rules = _context_rules(sr.default_catalog(), sr.Context(region="cn-north-1"))
+    note = f"the provider side is held by {CN_OPERATORS[1]}"
+    assert rules == [
+        sr.Rule(origin=sr.Origin.CONTEXT, name="region=cn-north-1", target="provider", note=note)
+    ]
+
+
+def test_a_partition_with_one_operator_of_its_own_names_it() -> None:
+    data = _packaged()
+    for partition in data["partitions"]:
+        if partition["id"] == "aws-cn":
+            partition["operator"] = "nwcd"
+    rules = _context_rules(sr.load_catalog(data), sr.Context(partition="aws-cn"))
+    note = f"the provider side is held by {CN_OPERATORS[0]}"
+    assert rules == [sr.Rule(origin=sr.Origin.CONTEXT, name="partition=aws-cn", target="provider", note=note)]
+
+
+def test_the_region_deployment_needs_no_entry_of_its_own() -> None:
+    data = _packaged()
+    data["deployments"] = [d for d in data["deployments"] if d["id"] != "region"]
+    cat = sr.load_catalog(data)
+    assert sr.split(cat, "ec2", sr.Context(deployment="region")) == sr.split(cat, "ec2")
+    with pytest.raises(sr.UnknownContextError):
+        sr.split(cat, "ec2", sr.Context(deployment="Region"))
+
+
+@pytest.mark.parametrize(
+    ("context", "name", "message"),
+    [
+        (sr.Context(partition="aws-xx"), "aws-xx", "unknown partition 'aws-xx'"),
+        (sr.Context(region="xx-north-1"), "xx-north-1", "unknown region 'xx-north-1'"),
+        (
+            sr.Context(partition="aws", region="cn-north-1"),
+            "cn-north-1",
+            "region 'cn-north-1' is in partition 'aws-cn', not 'aws'",
+        ),
+        (sr.Context(deployment="outpost"), "outpost", "unknown deployment 'outpost'"),
+        (sr.Context(options={"lambda.": "x"}), "lambda.", "unknown option 'lambda.'"),
+        (sr.Context(options={"ec2.nope": "x"}), "ec2.nope", "service 'ec2' has no option 'nope'"),
+        (
+            sr.Context(options={"lambda.runtime-update-mode.x": "y"}),
+            "lambda.runtime-update-mode.x",
+            "service 'lambda' has no option 'runtime-update-mode.x'",
+        ),
+        (
+            sr.Context(options={"lambda.runtime-update-mode": "never"}),
+            "never",
+            "unknown value 'never' for option 'lambda.runtime-update-mode'",
+        ),
+    ],
+)
+def test_a_bad_context_names_the_bad_value(context: sr.Context, name: str, message: str) -> None:
+    with pytest.raises(sr.UnknownNameError) as info:
+        sr.resolve(sr.default_catalog(), "ec2", "patch-management", context)
+    assert info.value.name == name
+    assert str(info.value).startswith(message)
+
+
+def test_a_split_is_memoized_on_its_catalog() -> None:
+    cat = sr.load_catalog(_packaged())
+    assert sr.split(cat, "ec2") is sr.split(cat, "ec2")

@@ -81,6 +81,13 @@ def test_a_record_without_a_field_gets_the_fields_default() -> None:
     assert cat.control("c").sources == ()
 
 
+def test_an_option_value_without_control_rows_packs() -> None:
+    service = {"id": "s", "options": [{"id": "o", "values": [{"id": "v", "note": "n"}]}]}
+    rules, prose = pack({**_empty(), "services": [service]})
+    assert rules["services"][0]["options"][0]["values"][0] == {"id": "v", "prose": 0}
+    assert prose == {"sources": [], "records": [{"note": "n"}]}
+
+
 def _empty() -> dict[str, object]:
     return {
         "version": "0",
