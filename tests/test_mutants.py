@@ -761,3 +761,63 @@ def test_a_bad_context_names_the_bad_value(context: sr.Context, name: str, messa
 def test_a_split_is_memoized_on_its_catalog() -> None:
     cat = sr.load_catalog(_packaged())
     assert sr.split(cat, "ec2") is sr.split(cat, "ec2")
+
+
+# -- the trail names each rule; stronger overrides win ----------------------------------------------
+
+
+def test_the_trail_names_the_category_and_the_services_own_row() -> None:
+    cat = sr.default_catalog()
+    service = cat.service("documentdb")
+    row = next(r for r in service.controls if r.control == "patch-management")
+    trail = sr.resolve(cat, "documentdb", "patch-management").trail
+    assert {r.name for r in trail if r.origin is sr.Origin.CATEGORY} == {service.category}
+    assert [r for r in trail if r.origin is sr.Origin.SERVICE and r.target == "patch-management"] == [
+        sr.Rule(origin=sr.Origin.SERVICE, name="documentdb", target="patch-management", note=row.note)
+    ]
+
+
+def test_the_trail_carries_an_option_values_row_note() -> None:
+    cat = sr.default_catalog()
+    option = cat.service("athena").option("engine-version-update")
+    assert option is not None
+    value = option.value("manual")
+    assert value is not None
+    assert not value.note  # the row's own note is the one to carry
+    row = next(r for r in value.controls if r.control == "patch-management")
+    context = sr.Context(options={"athena.engine-version-update": "manual"})
+    trail = sr.resolve(cat, "athena", "patch-management", context).trail
+    name = "athena.engine-version-update=manual"
+    assert [r for r in trail if r.target == "patch-management"] == [
+        sr.Rule(origin=sr.Origin.OPTION, name=name, target="patch-management", note=row.note)
+    ]
+
+
+MSP_A = sr.Party(id="msp-a", name="A", side=sr.Side.CUSTOMER)
+MSP_B = sr.Party(id="msp-b", name="B", side=sr.Side.CUSTOMER)
+
+
+def _guest_os_holders(cat: sr.Catalog, control: str) -> set[str]:
+    duties = sr.resolve(cat, "ec2", control).duties
+    return {d.party.id for d in duties if d.layer is not None and d.layer.id == "guest-os"}
+
+
+def test_an_override_for_one_service_wins_over_one_for_every_service() -> None:
+    for order in (1, -1):
+        overrides = [
+            sr.Override(service="*", target="guest-os", parties=("msp-a",)),
+            sr.Override(service="ec2", target="guest-os", parties=("msp-b",)),
+        ][::order]
+        ours = sr.default_catalog().with_overrides(overrides, parties=[MSP_A, MSP_B])
+        assert [p.id for p in sr.split(ours, "ec2")["guest-os"].parties] == ["msp-b"]
+
+
+def test_an_override_of_a_control_wins_over_one_of_its_layer() -> None:
+    for order in (1, -1):
+        overrides = [
+            sr.Override(service="ec2", target="patch-management", parties=("msp-b",)),
+            sr.Override(service="ec2", target="guest-os", parties=("msp-a",)),
+        ][::order]
+        ours = sr.default_catalog().with_overrides(overrides, parties=[MSP_A, MSP_B])
+        assert _guest_os_holders(ours, "patch-management") == {"msp-b"}
+        assert _guest_os_holders(ours, "configuration-management") == {"msp-a"}
