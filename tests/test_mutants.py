@@ -821,3 +821,28 @@ def test_an_override_of_a_control_wins_over_one_of_its_layer() -> None:
         ours = sr.default_catalog().with_overrides(overrides, parties=[MSP_A, MSP_B])
         assert _guest_os_holders(ours, "patch-management") == {"msp-b"}
         assert _guest_os_holders(ours, "configuration-management") == {"msp-a"}
+
+
+# -- to_dict leaves defaults out at every level ------------------------------------------------------
+
+
+def _records_in(data: Any) -> list[dict[str, Any]]:
+    found = []
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            found.append(value)
+            pending += value.values()
+        elif isinstance(value, list):
+            pending += value
+    return found
+
+
+def test_to_dict_leaves_out_defaults_at_every_level() -> None:
+    data = sr.default_catalog().to_dict()
+    records = _records_in(data)
+    assert not [r for r in records if r.get("note") == "" or r.get("notes") == []]
+    assert not [r for r in records if "operator" in r and r["operator"] is None]
+    control = next(c for c in data["controls"] if c["id"] == "backup-and-recovery")
+    assert "duties" not in control  # a layered control without duties of its own

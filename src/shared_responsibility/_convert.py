@@ -149,6 +149,10 @@ def _make() -> cattrs.Converter:
     conv.register_structure_hook(
         Control, make_dict_structure_fn(Control, conv, duties=override(struct_hook=_duties))
     )
+    # A generated hook takes the hooks of its fields' types as they are when it is made: the
+    # parts first, so that every level leaves its defaults out.
+    for cls in (Source, Region, OptionValue, Option, Category, Deployment, Partition, Service):
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
     conv.register_unstructure_hook(
         Control,
         make_dict_unstructure_fn(
@@ -158,8 +162,6 @@ def _make() -> cattrs.Converter:
             duties=override(unstruct_hook=lambda parts: {p.side.value: p.text for p in parts}),
         ),
     )
-    for cls in (Service, Option, OptionValue, Category, Deployment, Partition, Region, Source):
-        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
     return conv
 
 
