@@ -846,3 +846,53 @@ def test_to_dict_leaves_out_defaults_at_every_level() -> None:
     assert not [r for r in records if "operator" in r and r["operator"] is None]
     control = next(c for c in data["controls"] if c["id"] == "backup-and-recovery")
     assert "duties" not in control  # a layered control without duties of its own
+
+
+# -- overrides that do not apply are passed over; defaults and names in answers and errors ---------
+
+
+def test_an_override_of_another_layer_does_not_stop_the_next_one() -> None:
+    overrides = [
+        sr.Override(service="ec2", target="data", parties=("msp-a",)),
+        sr.Override(service="ec2", target="guest-os", parties=("msp-b",)),
+    ]
+    ours = sr.default_catalog().with_overrides(overrides, parties=[MSP_A, MSP_B])
+    assert [p.id for p in sr.split(ours, "ec2")["guest-os"].parties] == ["msp-b"]
+
+
+def test_an_answer_without_a_context_carries_the_default_one() -> None:
+    assert sr.resolve(sr.default_catalog(), "ec2", "patch-management").context == sr.Context()
+
+
+def test_an_operators_sources_are_cited_where_the_operator_holds_a_part() -> None:
+    cat = sr.default_catalog()
+    operator = set(next(p for p in cat.partitions if p.id == "aws-cn").sources)
+    layers = sr.split(cat, "ec2", sr.Context(region="cn-north-1"))
+    assert operator <= set(layers["facilities"].sources)
+    assert not operator & set(layers["data"].sources)  # the customer's alone
+
+
+def test_overrides_and_the_parties_they_bring_count_against_the_limit_together() -> None:
+    overrides = [sr.Override(service="ec2", target="guest-os", parties=("msp-a",))]
+    cat = sr.default_catalog()
+    assert cat.with_overrides(overrides, parties=[MSP_A], limits=sr.Limits(max_entries=2)).overrides
+    with pytest.raises(sr.CatalogError) as info:
+        cat.with_overrides(overrides, parties=[MSP_A], limits=sr.Limits(max_entries=1))
+    assert info.value.problems == ("overrides: 2 entries, over the limit of 1 (Limits.max_entries)",)
+
+
+def test_a_renamed_service_error_names_the_old_name() -> None:
+    cat = sr.load_catalog({**_packaged(), "renamed": {"elastic-compute": "ec2"}})
+    with pytest.raises(sr.UnknownServiceError) as info:
+        cat.service("elastic-compute")
+    assert info.value.name == "elastic-compute"
+    assert info.value.suggestions == ("ec2",)
+
+
+def test_a_reference_mapped_to_several_controls_is_named_in_the_error() -> None:
+    cat = sr.default_catalog()
+    reference = next(r for c in cat.controls for r in c.references if len(cat.controls_for(r)) > 1)
+    with pytest.raises(sr.UnknownControlError) as info:
+        cat.control(reference)
+    assert info.value.name == reference
+    assert info.value.suggestions == tuple(c.id for c in cat.controls_for(reference))
