@@ -896,3 +896,35 @@ def test_a_reference_mapped_to_several_controls_is_named_in_the_error() -> None:
         cat.control(reference)
     assert info.value.name == reference
     assert info.value.suggestions == tuple(c.id for c in cat.controls_for(reference))
+
+
+@pytest.mark.parametrize(
+    ("titles", "expected"),
+    [
+        (["SI-2"], ["controls[0].reference_titles: must be an object (name -> text), got list"]),
+        (
+            {"a": 1, "b": "fine", "c": None},
+            [
+                "controls[0].reference_titles.a: must be a string, got int",
+                "controls[0].reference_titles.c: must be a string, got NoneType",
+            ],
+        ),
+        ({7: "seven"}, ["controls[0].reference_titles.7: name must be a string, got int"]),
+    ],
+)
+def test_reference_titles_must_map_names_to_texts(titles: Any, expected: list[str]) -> None:
+    data = _packaged()
+    data["controls"][0]["reference_titles"] = titles
+    with pytest.raises(sr.CatalogError) as info:
+        sr.load_catalog(data)
+    assert list(info.value.problems) == expected
+
+
+def test_a_location_through_an_unprintable_key_is_escaped() -> None:
+    data = _packaged()
+    data["categories"][0]["layers"] = {"\n": None}
+    with pytest.raises(sr.CatalogError) as info:
+        sr.load_catalog(data)
+    assert info.value.problems == (
+        "categories[0].layers.\\n: must be an object mapping 'provider' and/or 'customer' to a duty text",
+    )

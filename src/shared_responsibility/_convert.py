@@ -49,6 +49,20 @@ def _mapping(value: Any, what: str) -> Mapping[str, Any]:
     return value
 
 
+def _titles(value: Any, _: type) -> FrozenMap:
+    """``{name: text}`` -> a read-only map of strings (framework references to their titles)."""
+    titles = _mapping(value, "name -> text")
+    problems = []
+    for name, text in titles.items():
+        if not isinstance(name, str):
+            problems.append((str(name), f"name must be a string, got {type(name).__name__}"))
+        elif not isinstance(text, str):
+            problems.append((name, f"must be a string, got {type(text).__name__}"))
+    if problems:
+        raise _DataError(problems)
+    return FrozenMap(titles)
+
+
 def _side_texts(value: Any, layer: str | None, prefix: str, problems: list[tuple[str, str]]) -> list[Part]:
     parts: list[Part] = []
     if not isinstance(value, Mapping) or not value:
@@ -144,7 +158,7 @@ def _make() -> cattrs.Converter:
     ):
         conv.register_structure_hook_func(_is(type_), hook)
         conv.register_unstructure_hook_func(_is(type_), unhook)
-    conv.register_structure_hook(FrozenMap, lambda value, _: FrozenMap(_mapping(value, "name -> text")))
+    conv.register_structure_hook(FrozenMap, _titles)
     conv.register_unstructure_hook(FrozenMap, dict)
     conv.register_structure_hook(
         Control, make_dict_structure_fn(Control, conv, duties=override(struct_hook=_duties))
@@ -190,10 +204,15 @@ def _problems(exc: BaseException) -> list[str]:
             bits = message.split(_MARK)
             for sub, text in zip(bits[::2], bits[1::2], strict=True):
                 where = ".".join(x for x in (path, sub) if x)
-                problems.append(f"{where}: {text}")
+                problems.append(f"{_escaped(where)}: {text}")
         else:
-            problems.append(f"{path or '$'}: {message}")
+            problems.append(f"{_escaped(path) or '$'}: {message}")
     return problems
+
+
+def _escaped(path: str) -> str:
+    r"""A location with any unprintable characters of the data's keys escaped (``\n``)."""
+    return path if path.isprintable() else path.encode("unicode_escape").decode("ascii")
 
 
 def structure(data: Any) -> Catalog:
