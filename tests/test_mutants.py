@@ -928,3 +928,15 @@ def test_a_location_through_an_unprintable_key_is_escaped() -> None:
     assert info.value.problems == (
         "categories[0].layers.\\n: must be an object mapping 'provider' and/or 'customer' to a duty text",
     )
+
+
+def test_whole_catalog_problems_escape_unprintable_keys_too() -> None:
+    data = _packaged()
+    data["services"][0]["layers"] = {"gu\nest": {"customer": "c"}}
+    data["services"][1]["controls"] = {"x\ty": {"layers": {"guest-os": {"customer": "c"}}}}
+    with pytest.raises(sr.CatalogError) as info:
+        sr.load_catalog(data)
+    assert info.value.problems == (
+        "services[0].layers.gu\\nest: unknown layer 'gu\\nest'",
+        "services[1].controls.x\\ty: unknown control 'x\\ty'",
+    )

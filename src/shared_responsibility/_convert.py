@@ -27,7 +27,7 @@ from ._model import (
     Side,
     Source,
 )
-from .errors import CatalogError
+from .errors import CatalogError, _escaped
 
 __all__ = ["structure", "unstructure"]
 
@@ -208,11 +208,6 @@ def _problems(exc: BaseException) -> list[str]:
         else:
             problems.append(f"{_escaped(path) or '$'}: {message}")
     return problems
-
-
-def _escaped(path: str) -> str:
-    r"""A location with any unprintable characters of the data's keys escaped (``\n``)."""
-    return path if path.isprintable() else path.encode("unicode_escape").decode("ascii")
 
 
 def structure(data: Any) -> Catalog:

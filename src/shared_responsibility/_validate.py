@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ._model import Control, ControlRow, Override, Part, Party, Side, Source
+from .errors import _escaped
 
 if TYPE_CHECKING:
     from ._catalog import Catalog
@@ -53,9 +54,9 @@ def _parts(where: str, parts: Sequence[Part], layers: Iterable[str]) -> Iterator
     allowed = set(layers)
     for p in parts:
         if p.layer not in allowed:
-            yield f"{where}.{p.layer}: unknown layer {p.layer!r}"
+            yield f"{where}.{_escaped(str(p.layer))}: unknown layer {p.layer!r}"
         if not p.text.strip():
-            yield f"{where}.{p.layer}.{p.side.value}: duty text must not be empty"
+            yield f"{where}.{_escaped(str(p.layer))}.{p.side.value}: duty text must not be empty"
 
 
 def catalog_problems(cat: "Catalog") -> list[str]:
@@ -157,12 +158,13 @@ def _context_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
 def _rows(where: str, rows: Sequence[ControlRow], controls: dict[str, Control]) -> Iterator[str]:
     for row in rows:
         control = controls.get(row.control)
+        at = f"{where}.{_escaped(row.control)}"
         if control is None:
-            yield f"{where}.{row.control}: unknown control {row.control!r}"
+            yield f"{at}: unknown control {row.control!r}"
         elif control.layers is None:
-            yield f"{where}.{row.control}: organizational control takes no service row"
+            yield f"{at}: organizational control takes no service row"
         else:
-            yield from _parts(f"{where}.{row.control}", row.parts, control.layers)
+            yield from _parts(at, row.parts, control.layers)
 
 
 def override_problems(cat: "Catalog", overrides: Sequence[Override], parties: Iterable[Party]) -> list[str]:

@@ -30,6 +30,13 @@ def _short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def _escaped(location: str) -> str:
+    r"""A problem's location with unprintable characters from the data's keys escaped (``\n``),
+    so that every problem reads ``location: message`` on one line.
+    """
+    return location if location.isprintable() else location.encode("unicode_escape").decode("ascii")
+
+
 def _hint(suggestions: Sequence[str]) -> str:
     quoted = [repr(s) for s in suggestions]
     if not quoted:
