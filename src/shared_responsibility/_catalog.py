@@ -19,7 +19,6 @@ from ._model import (
     Party,
     Service,
 )
-from ._validate import catalog_problems, override_problems
 from .errors import (
     CatalogError,
     UnknownControlError,
@@ -112,6 +111,8 @@ class Catalog:
 
     def __attrs_post_init__(self) -> None:
         if not TRUSTED.get():
+            from ._validate import catalog_problems  # not needed for the packaged data
+
             problems = catalog_problems(self)
             if problems:
                 raise CatalogError(problems)
@@ -246,6 +247,8 @@ class Catalog:
             if p.id in known and self._parties[p.id] != p
         ]
         merged = self.parties + tuple(p for p in added if p.id not in known)
+        from ._validate import override_problems
+
         problems += override_problems(self, new, merged)
         if problems:
             raise CatalogError(problems)
