@@ -35,13 +35,11 @@ def _every_test_reaches_what_it_depends_on() -> None:
     if _MUTANT == "stats":
         import shared_responsibility as sr
         from shared_responsibility import _convert
-        from shared_responsibility._build import build
-        from shared_responsibility._data import packaged_data
 
         cat = sr.default_catalog()
         cat._tables.clear()
         cat._memo.clear()
-        build(json.loads(packaged_data()))
+        _ = sr.default_catalog.__wrapped__().services[0].notes  # the rules built, the prose inflated
         _convert._make()
 
 

@@ -1,13 +1,15 @@
-"""Building the packaged catalog from its JSON without cattrs: the fast path.
+"""Building the packaged catalog from its rules without cattrs: the fast path.
 
 The packaged dataset is checked through the validating converter and the whole-catalog checks
 in the test suite (`tests/test_packaged_data.py` asserts that both paths give equal catalogs);
 at run time it only needs building, and importing cattrs alone would cost more than the whole
-load. Equal sources and equal parts are built once and shared.
+load. The rules are the dataset without its notes and sources (`_pack`): a record that had any
+holds a ``"prose"`` index, and its prose fields wait in the store until read. Equal parts are
+built once and shared.
 """
 
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ._catalog import TRUSTED, Catalog
@@ -28,7 +30,6 @@ from ._model import (
     Region,
     Service,
     Side,
-    Source,
     defer_prose,
 )
 from ._prose import Prose
@@ -44,9 +45,8 @@ _Raw = Mapping[str, Any]
 class _Builder:
     """Builds model objects from trusted plain data, sharing equal values."""
 
-    def __init__(self, prose: Prose | None) -> None:
+    def __init__(self, prose: Prose) -> None:
         self._prose = prose
-        self._sources: dict[tuple[str, ...], Source] = {}
         self._parts: dict[tuple[str, str, str], Part] = {}
 
     def record(self, made: _R, raw: _Raw) -> _R:
@@ -55,17 +55,6 @@ class _Builder:
         if index is not None:
             defer_prose(made, Pending(self._prose, index))
         return made
-
-    def sources(self, raw: Iterable[_Raw]) -> tuple[Source, ...]:
-        found = []
-        known = self._sources
-        for s in raw:
-            key = tuple(s.values())
-            source = known.get(key)
-            if source is None:
-                source = known[key] = Source(**s)
-            found.append(source)
-        return tuple(found)
 
     def part(self, layer: str, side: str, text: str) -> Part:
         key = (layer, side, text)
@@ -81,9 +70,7 @@ class _Builder:
 
     def rows(self, raw: _Raw) -> tuple[ControlRow, ...]:
         return tuple(
-            self.record(
-                ControlRow(control=control, parts=self.parts(row["layers"]), note=row.get("note", "")), row
-            )
+            self.record(ControlRow(control=control, parts=self.parts(row["layers"])), row)
             for control, row in raw.items()
         )
 
@@ -95,7 +82,6 @@ class _Builder:
                     name=v["name"],
                     layers=self.parts(v.get("layers", {})),
                     controls=self.rows(v.get("controls", {})),
-                    note=v.get("note", ""),
                 ),
                 v,
             )
@@ -107,8 +93,7 @@ class _Builder:
                 name=raw["name"],
                 default=raw["default"],
                 values=values,
-                sources=self.sources(raw.get("sources", ())),
-                note=raw.get("note", ""),
+                sources=(),
             ),
             raw,
         )
@@ -124,8 +109,6 @@ class _Builder:
                 layers=self.parts(raw.get("layers", {})),
                 controls=self.rows(raw.get("controls", {})),
                 options=tuple(self.option(o) for o in raw.get("options", ())),
-                notes=raw.get("notes", ()),
-                sources=self.sources(raw.get("sources", ())),
             ),
             raw,
         )
@@ -141,8 +124,6 @@ class _Builder:
                 duties=tuple(Part(layer=None, side=Side(side), text=text) for side, text in duties.items()),
                 references=raw.get("references", ()),
                 reference_titles=FrozenMap(raw.get("reference_titles", {})),
-                notes=raw.get("notes", ()),
-                sources=self.sources(raw.get("sources", ())),
             ),
             raw,
         )
@@ -154,8 +135,6 @@ class _Builder:
                 name=raw["name"],
                 layers=self.parts(raw["layers"]),
                 description=raw.get("description", ""),
-                notes=raw.get("notes", ()),
-                sources=self.sources(raw.get("sources", ())),
             ),
             raw,
         )
@@ -167,8 +146,6 @@ class _Builder:
                 name=raw["name"],
                 operator=raw.get("operator"),
                 regions=tuple(Region(**r) for r in raw.get("regions", ())),
-                notes=raw.get("notes", ()),
-                sources=self.sources(raw.get("sources", ())),
             ),
             raw,
         )
@@ -179,8 +156,6 @@ class _Builder:
                 id=raw["id"],
                 name=raw["name"],
                 layers=self.parts(raw.get("layers", {})),
-                notes=raw.get("notes", ()),
-                sources=self.sources(raw.get("sources", ())),
             ),
             raw,
         )
@@ -190,14 +165,12 @@ def _each(items: list[_Raw], make: Callable[[_Raw], _T]) -> tuple[_T, ...]:
     return tuple(make(item) for item in items)
 
 
-def build(raw: _Raw, prose: Prose | None = None) -> Catalog:
-    """The catalog that trusted plain data describes (the packaged dataset): whole, or its rules
-    (`_pack`) with their ``prose`` store.
-    """
+def build(rules: _Raw, prose: Prose) -> Catalog:
+    """The catalog that the packaged rules (`_pack`) and their prose store describe."""
     b = _Builder(prose)
     token = TRUSTED.set(True)
     try:
-        return _catalog(raw, b)
+        return _catalog(rules, b)
     finally:
         TRUSTED.reset(token)
 
