@@ -940,3 +940,8 @@ def test_whole_catalog_problems_escape_unprintable_keys_too() -> None:
         "services[0].layers.gu\\nest: unknown layer 'gu\\nest'",
         "services[1].controls.x\\ty: unknown control 'x\\ty'",
     )
+
+
+def test_a_catalog_shows_its_version_and_counts() -> None:
+    cat = sr.default_catalog()
+    assert repr(cat) == f"<Catalog {cat.version!r}: 67 services, 22 controls, 0 overrides>"
