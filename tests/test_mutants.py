@@ -802,23 +802,24 @@ def _guest_os_holders(cat: sr.Catalog, control: str) -> set[str]:
     return {d.party.id for d in duties if d.layer is not None and d.layer.id == "guest-os"}
 
 
+def _in_both_orders(a: sr.Override, b: sr.Override) -> list[sr.Catalog]:
+    """The default catalog with both overrides, given in one order and in the other."""
+    return [sr.default_catalog().with_overrides(o, parties=[MSP_A, MSP_B]) for o in ([a, b], [b, a])]
+
+
 def test_an_override_for_one_service_wins_over_one_for_every_service() -> None:
-    for order in (1, -1):
-        overrides = [
-            sr.Override(service="*", target="guest-os", parties=("msp-a",)),
-            sr.Override(service="ec2", target="guest-os", parties=("msp-b",)),
-        ][::order]
-        ours = sr.default_catalog().with_overrides(overrides, parties=[MSP_A, MSP_B])
+    for ours in _in_both_orders(
+        sr.Override(service="*", target="guest-os", parties=("msp-a",)),
+        sr.Override(service="ec2", target="guest-os", parties=("msp-b",)),
+    ):
         assert [p.id for p in sr.split(ours, "ec2")["guest-os"].parties] == ["msp-b"]
 
 
 def test_an_override_of_a_control_wins_over_one_of_its_layer() -> None:
-    for order in (1, -1):
-        overrides = [
-            sr.Override(service="ec2", target="patch-management", parties=("msp-b",)),
-            sr.Override(service="ec2", target="guest-os", parties=("msp-a",)),
-        ][::order]
-        ours = sr.default_catalog().with_overrides(overrides, parties=[MSP_A, MSP_B])
+    for ours in _in_both_orders(
+        sr.Override(service="ec2", target="patch-management", parties=("msp-b",)),
+        sr.Override(service="ec2", target="guest-os", parties=("msp-a",)),
+    ):
         assert _guest_os_holders(ours, "patch-management") == {"msp-b"}
         assert _guest_os_holders(ours, "configuration-management") == {"msp-a"}
 

@@ -1,7 +1,7 @@
 """Splitting the packaged dataset into its rules and its prose, for a fast and small load.
 
 ``data/catalog.json`` is the dataset as people read and edit it. Most of it is prose (notes and
-the sources each record cites) that no resolution needs until an answer is shown. ``pack``
+the sources each record cites) that resolving only quotes, never decides on. ``pack``
 moves that prose into a compressed side file and leaves a ``"prose": n`` index in each record
 that had any; `default_catalog` builds from the rules alone and inflates the prose when it is
 first read (`_prose`). Run ``python -m shared_responsibility._pack`` after editing the dataset;
