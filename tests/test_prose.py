@@ -13,8 +13,8 @@ from hypothesis import given
 import shared_responsibility as sr
 from shared_responsibility._build import build
 from shared_responsibility._data import DATA_FILE, PROSE_FILE, RULES_FILE, packaged_data
-from shared_responsibility._model import Pending
-from shared_responsibility._pack import PROSE_KEYS, main, pack, records
+from shared_responsibility._model import PROSE_FIELDS, Pending
+from shared_responsibility._pack import main, pack, records
 from shared_responsibility._prose import Prose
 from tests.strategies import catalogs
 
@@ -47,8 +47,8 @@ def test_packing_writes_the_files_that_ship(tmp_path: Path, capsys: pytest.Captu
 def test_the_rules_hold_no_prose_and_point_at_it_where_it_was() -> None:
     whole = json.loads(packaged_data(DATA_FILE))
     rules = json.loads(packaged_data(RULES_FILE))
-    had = [any(key in r for key in PROSE_KEYS) for r in records(whole)]
-    assert not [r for r in records(rules) if any(key in r for key in PROSE_KEYS)]
+    had = [any(key in r for key in PROSE_FIELDS) for r in records(whole)]
+    assert not [r for r in records(rules) if any(key in r for key in PROSE_FIELDS)]
     assert ["prose" in r for r in records(rules)] == had
     assert [r["prose"] for r in records(rules) if "prose" in r] == list(range(sum(had)))
 

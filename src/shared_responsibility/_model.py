@@ -488,12 +488,12 @@ class _Deferred:
     def __set__(self, obj: object, value: Any) -> None:
         self.slot.__set__(obj, value)
 
-    def __delete__(self, obj: object) -> None:
-        self.slot.__delete__(obj)
 
+PROSE_FIELDS = ("notes", "note", "sources")
+"""The fields that hold prose, in every kind of record that has any."""
 
 _PROSE_FIELDS = {
-    cls: tuple(a.name for a in attrs.fields(cls) if a.name in ("notes", "note", "sources"))
+    cls: tuple(a.name for a in attrs.fields(cls) if a.name in PROSE_FIELDS)
     for cls in (Category, Control, ControlRow, Deployment, Option, OptionValue, Partition, Service)
 }
 for _cls, _names in _PROSE_FIELDS.items():

@@ -16,11 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ._data import DATA_FILE, PROSE_FILE, RULES_FILE
+from ._model import PROSE_FIELDS
 
-__all__ = ["PROSE_KEYS", "pack", "records"]
-
-PROSE_KEYS = ("notes", "note", "sources")
-"""The fields that hold prose, in every kind of record."""
+__all__ = ["pack", "records"]
 
 
 def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -45,7 +43,7 @@ def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     sources: dict[tuple[str, ...], int] = {}
     prose: list[dict[str, Any]] = []
     for record in records(raw):
-        found = {key: record.pop(key) for key in PROSE_KEYS if key in record}
+        found = {key: record.pop(key) for key in PROSE_FIELDS if key in record}
         if not found:
             continue
         if "sources" in found:
