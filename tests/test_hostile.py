@@ -324,6 +324,9 @@ ERRORS = [
     sr.UnknownPartyError("nobody", ("customer",)),
     sr.UnknownOptionError("jar", ("zip",), "unknown value 'jar'"),
     sr.UnknownContextError("moon", ("outposts",), "unknown deployment 'moon'"),
+    sr.UnavailableError(
+        "lambda", ("region",), "AWS Lambda ('lambda') is not offered in deployment 'outposts'"
+    ),
     sr.UnknownFormatError("xlsx", ("csv",)),
     sr.UnknownVocabularyError("ccm", ("csa-ccm",)),
     sr.UnknownNameError("x"),

@@ -134,7 +134,7 @@ def test_search_finds_misspellings_down_to_the_floor() -> None:
             _set("services", 0, "layers", {"guest-os": {"aws2": "x", "customer": 3}, "data": {"aws": "y"}}),
             [
                 "services[0].layers.guest-os.aws2: unknown side 'aws2'; use 'provider' or 'customer'",
-                "services[0].layers.guest-os.customer: duty text must be a string, got int",
+                "services[0].layers.guest-os.customer: duty must be text or {text, role}, got int",
                 "services[0].layers.data.aws: unknown side 'aws'; use 'provider' or 'customer'",
             ],
             id="several problems in one field, each located",
@@ -146,7 +146,9 @@ def test_search_finds_misspellings_down_to_the_floor() -> None:
         ),
         pytest.param(
             _set("services", 0, "layers", {"guest-os": {"customer": ["patch"]}}),
-            ["services[0].layers.guest-os.customer: duty text must be a string, got list"],
+            [
+                "services[0].layers.guest-os.customer: duty must be text or {text, role}, got list"
+            ],
             id="a duty text that is not a string",
         ),
         pytest.param(
@@ -158,7 +160,7 @@ def test_search_finds_misspellings_down_to_the_floor() -> None:
             _set("controls", 0, "duties", {"aws": "x", "customer": 1}),
             [
                 "controls[0].duties.aws: unknown side 'aws'; use 'provider' or 'customer'",
-                "controls[0].duties.customer: duty text must be a string, got int",
+                "controls[0].duties.customer: duty must be text or {text, role}, got int",
             ],
             id="an organizational control's duties with a bad side and a bad text",
         ),
@@ -223,7 +225,8 @@ def test_every_bad_control_row_is_reported_in_order() -> None:
         f"services[5].controls.patch-management.layers.data.aws: {NOT_AWS}",
         "services[5].controls.encryption-at-rest.note: must be a string",
         f"services[5].controls.configuration-management: {NOT_A_ROW}",
-        "services[5].controls.data-classification.layers.data.customer: duty text must be a string, got int",
+        "services[5].controls.data-classification.layers.data.customer: "
+        "duty must be text or {text, role}, got int",
     ]
 
 
@@ -499,7 +502,7 @@ OPTION_PROBLEMS = [
             [
                 "services[5].controls.backup-and-recovery.facilities: unknown layer 'facilities'",
                 "services[5].controls.nope: unknown control 'nope'",
-                "services[5].controls.awareness-and-training: organizational control takes no service row",
+                "services[5].controls.awareness-and-training: organizational control takes no control row",
             ],
         ),
         (

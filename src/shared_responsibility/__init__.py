@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ._inventory import InventoryItem as InventoryItem
     from ._inventory import inventory as inventory
     from ._limits import Limits as Limits
+    from ._model import Availability as Availability
     from ._model import Category as Category
     from ._model import Change as Change
     from ._model import Context as Context
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from ._model import Party as Party
     from ._model import Region as Region
     from ._model import Resolution as Resolution
+    from ._model import Role as Role
     from ._model import Rule as Rule
     from ._model import Service as Service
     from ._model import Side as Side
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
     from .errors import InvalidReferenceError as InvalidReferenceError
     from .errors import InventoryError as InventoryError
     from .errors import SharedResponsibilityError as SharedResponsibilityError
+    from .errors import UnavailableError as UnavailableError
     from .errors import UnknownContextError as UnknownContextError
     from .errors import UnknownControlError as UnknownControlError
     from .errors import UnknownFormatError as UnknownFormatError
@@ -87,17 +90,17 @@ _HOMES = {
     "._inventory": ("InventoryItem", "inventory"),
     "._limits": ("Limits",),
     "._model": (
-        "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty", "Layer",
-        "LayerResolution", "Matrix", "Option", "OptionValue", "Origin", "Override", "Ownership", "Part",
-        "Partition", "Party", "Region", "Resolution", "Rule", "Service", "Side", "Source", "Split",
-        "WorkloadDuty",
+        "Availability", "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty",
+        "Layer", "LayerResolution", "Matrix", "Option", "OptionValue", "Origin", "Override", "Ownership",
+        "Part", "Partition", "Party", "Region", "Resolution", "Role", "Rule", "Service", "Side", "Source",
+        "Split", "WorkloadDuty",
     ),
     "._references": ("service_for",),
     "._resolver": ("matrix", "resolve", "resolve_many", "shift", "split", "workload"),
     "._views": ("FrameworkRequirement", "framework_view"),
     ".errors": (
         "CatalogError", "CrosswalkError", "ExportError", "InvalidReferenceError", "InventoryError",
-        "SharedResponsibilityError", "UnknownContextError", "UnknownControlError",
+        "SharedResponsibilityError", "UnavailableError", "UnknownContextError", "UnknownControlError",
         "UnknownFormatError", "UnknownLayerError", "UnknownNameError", "UnknownOptionError",
         "UnknownPartyError", "UnknownServiceError", "UnknownVocabularyError",
     ),

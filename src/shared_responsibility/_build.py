@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from ._catalog import TRUSTED, Catalog
 from ._model import (
+    Availability,
     Category,
     Control,
     ControlRow,
@@ -28,6 +29,7 @@ from ._model import (
     Party,
     Pending,
     Region,
+    Role,
     Service,
     Side,
     defer_prose,
@@ -39,6 +41,7 @@ __all__ = ["build"]
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 _SIDES = {s.value: s for s in Side}
+_ROLES = {r.value: r for r in Role}
 _Raw = Mapping[str, Any]
 
 
@@ -47,7 +50,7 @@ class _Builder:
 
     def __init__(self, prose: Prose) -> None:
         self._prose = prose
-        self._parts: dict[tuple[str, str, str], Part] = {}
+        self._parts: dict[tuple[str | None, str, str, str], Part] = {}
 
     def record(self, made: _R, raw: _Raw) -> _R:
         """The record, its prose deferred if the data holds an index into the prose store."""
@@ -56,16 +59,25 @@ class _Builder:
             defer_prose(made, Pending(self._prose, index))
         return made
 
-    def part(self, layer: str, side: str, text: str) -> Part:
-        key = (layer, side, text)
+    def part(self, layer: str | None, side: str, duty: str | _Raw) -> Part:
+        """A part from a text, or from ``{"text": ..., "role": ...}``."""
+        text, role = (
+            (duty, "performs") if isinstance(duty, str) else (duty["text"], duty.get("role", "performs"))
+        )
+        key = (layer, side, text, role)
         found = self._parts.get(key)
         if found is None:
-            found = self._parts[key] = Part(layer=sys.intern(layer), side=_SIDES[side], text=text)
+            found = self._parts[key] = Part(
+                layer=None if layer is None else sys.intern(layer),
+                side=_SIDES[side],
+                text=text,
+                role=_ROLES[role],
+            )
         return found
 
     def parts(self, raw: _Raw) -> tuple[Part, ...]:
         return tuple(
-            [self.part(layer, side, text) for layer, texts in raw.items() for side, text in texts.items()]
+            [self.part(layer, side, duty) for layer, duties in raw.items() for side, duty in duties.items()]
         )
 
     def rows(self, raw: _Raw) -> tuple[ControlRow, ...]:
@@ -82,6 +94,7 @@ class _Builder:
                     name=v["name"],
                     layers=self.parts(v.get("layers", {})),
                     controls=self.rows(v.get("controls", {})),
+                    availability=_availability(v.get("availability")),
                 ),
                 v,
             )
@@ -109,6 +122,7 @@ class _Builder:
                 layers=self.parts(raw.get("layers", {})),
                 controls=self.rows(raw.get("controls", {})),
                 options=tuple(self.option(o) for o in raw.get("options", ())),
+                availability=_availability(raw.get("availability")),
             ),
             raw,
         )
@@ -121,7 +135,7 @@ class _Builder:
                 id=sys.intern(raw["id"]),
                 title=raw["title"],
                 layers=None if layers is None else tuple(sys.intern(layer) for layer in layers),
-                duties=tuple(Part(layer=None, side=Side(side), text=text) for side, text in duties.items()),
+                duties=tuple(self.part(None, side, duty) for side, duty in duties.items()),
                 references=raw.get("references", ()),
                 reference_titles=FrozenMap(raw.get("reference_titles", {})),
             ),
@@ -134,6 +148,7 @@ class _Builder:
                 id=raw["id"],
                 name=raw["name"],
                 layers=self.parts(raw["layers"]),
+                controls=self.rows(raw.get("controls", {})),
                 description=raw.get("description", ""),
             ),
             raw,
@@ -146,6 +161,7 @@ class _Builder:
                 name=raw["name"],
                 operator=raw.get("operator"),
                 regions=tuple(Region(**r) for r in raw.get("regions", ())),
+                summary=raw.get("summary", ""),
             ),
             raw,
         )
@@ -156,9 +172,20 @@ class _Builder:
                 id=raw["id"],
                 name=raw["name"],
                 layers=self.parts(raw.get("layers", {})),
+                summary=raw.get("summary", ""),
             ),
             raw,
         )
+
+
+def _availability(raw: _Raw | None) -> Availability | None:
+    if raw is None:
+        return None
+    return Availability(
+        partitions=raw["partitions"],
+        deployments=raw["deployments"],
+        regions_without=raw.get("regions_without", ()),
+    )
 
 
 def _each(items: list[_Raw], make: Callable[[_Raw], _T]) -> tuple[_T, ...]:

@@ -2,6 +2,7 @@
 
 import contextvars
 import difflib
+import re
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -11,6 +12,7 @@ import attrs
 from ._limits import DEFAULT_LIMITS, Limits
 from ._model import (
     Category,
+    Context,
     Control,
     Deployment,
     Layer,
@@ -25,6 +27,7 @@ from .errors import (
     UnknownLayerError,
     UnknownPartyError,
     UnknownServiceError,
+    _short,
 )
 
 __all__ = ["FORMAT", "TRUSTED", "Catalog"]
@@ -55,6 +58,32 @@ def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]
     floor = max(0.6, -scored[0][0] - 0.1)
     close = [c for score, c in scored[:n] if -score >= floor]
     return tuple(close or [scored[0][1]])
+
+
+_FAMILIES = {
+    "aws": ("aws", "amazon", "arn:aws"),
+    "azure": ("azure", "microsoft"),
+    "google": ("google", "gcp"),
+}
+"""Words in a name that point at a provider's family of services."""
+_DECORATION = re.compile(r"\.amazonaws\.com(?:\.cn)?|\.amazon\.com")
+_WORD = re.compile(r"[a-z0-9]+")
+_NOISE = frozenset(
+    {
+        "aws",
+        "amazon",
+        "service",
+        "services",
+        "the",
+        "for",
+        "and",
+        "of",
+        "cloud",
+        "microsoft",
+        "azure",
+        "google",
+    }
+)
 
 
 def _index(items: Sequence[_T], keys: Callable[[_T], Iterable[str]]) -> types.MappingProxyType[str, _T]:
@@ -151,8 +180,30 @@ class Catalog:
             new = dict(self.renamed).get(name.casefold())
             if new:
                 raise UnknownServiceError(name, (new,), f"service {name!r} was renamed")
-            raise UnknownServiceError(name, suggest(name, [k for s in self.services for k in (s.id, s.name)]))
+            raise UnknownServiceError(name, *self._near_services(name))
         return found
+
+    def _near_services(self, name: str) -> tuple[tuple[str, ...], str]:
+        """Suggestions for an unknown service name (and a message head where the name points at
+        a provider the catalog has no services of): services of the provider family the name
+        points at (``AWS …``, ``….amazonaws.com``), those sharing a word with it first, then
+        the nearest by spelling.
+        """
+        key = name[:100].casefold()
+        family = next((p for p, words in _FAMILIES.items() if any(w in key for w in words)), None)
+        pool = [s for s in self.services if family is None or s.provider == family]
+        if not pool:
+            return (), f"unknown service {_short(name)!r}: this catalog has no {family} services"
+        return self._near_in(key, pool), ""
+
+    def _near_in(self, key: str, pool: list[Service]) -> tuple[str, ...]:
+        words = set(_WORD.findall(_DECORATION.sub(" ", key))) - _NOISE
+        sharing = [
+            s.id for s in pool if words & {w for k in _service_keys(s) for w in _WORD.findall(k.casefold())}
+        ]
+        if sharing:
+            return tuple(sharing[:3])
+        return suggest(" ".join(sorted(words)) or key, [k for s in pool for k in (s.id, s.name)])
 
     def search(self, text: str) -> tuple[Service, ...]:
         """Services whose id, name or an alias matches the text, best match first."""
@@ -175,6 +226,14 @@ class Catalog:
                 score = 3.0 - ratio
             ranked.append((score, s.id, s))
         return tuple(s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1])))
+
+    def offered(self, service: str, context: "Context | None" = None) -> bool:
+        """Whether a service is offered where a context places it (partition, region,
+        deployment); resolving it where it is not raises `UnavailableError`.
+        """
+        from ._resolver import offered
+
+        return offered(self, service, context)
 
     # -- controls ---------------------------------------------------------------------------
     def get_control(self, name: str) -> Control | None:

@@ -13,6 +13,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._catalog import FORMAT, Catalog
 from ._model import (
+    Availability,
     Category,
     Control,
     ControlRow,
@@ -23,6 +24,7 @@ from ._model import (
     Part,
     Partition,
     Region,
+    Role,
     Service,
     Side,
     Source,
@@ -32,6 +34,7 @@ from .errors import CatalogError, _escaped
 __all__ = ["structure", "unstructure"]
 
 _SIDES = {s.value: s for s in Side}
+_ROLES = {r.value: r for r in Role}
 _MARK = "\x00"
 
 
@@ -68,15 +71,37 @@ def _side_texts(value: Any, layer: str | None, prefix: str, problems: list[tuple
     if not isinstance(value, Mapping) or not value:
         problems.append((prefix, "must be an object mapping 'provider' and/or 'customer' to a duty text"))
         return parts
-    for side, text in value.items():
+    for side, duty in value.items():
         at = f"{prefix}.{side}" if prefix else str(side)
         if side not in _SIDES:
             problems.append((at, f"unknown side {side!r}; use 'provider' or 'customer'"))
-        elif not isinstance(text, str):
-            problems.append((at, f"duty text must be a string, got {type(text).__name__}"))
-        else:
-            parts.append(Part(layer=layer, side=_SIDES[side], text=text))
+            continue
+        text, role = _duty(duty, at, problems)
+        if text is not None:
+            parts.append(Part(layer=layer, side=_SIDES[side], text=text, role=role))
     return parts
+
+
+def _duty(value: Any, at: str, problems: list[tuple[str, str]]) -> tuple[str | None, Role]:
+    """A duty text, or ``{"text": ..., "role": "performs" | "enables"}``."""
+    if isinstance(value, str):
+        return value, Role.PERFORMS
+    if not isinstance(value, Mapping) or set(value) - {"text", "role"} or "text" not in value:
+        kind = type(value).__name__
+        problems.append((at, f"duty must be text or {{text, role}}, got {kind}"))
+        return None, Role.PERFORMS
+    text, role = value["text"], value.get("role", Role.PERFORMS.value)
+    if not isinstance(text, str):
+        problems.append((f"{at}.text", f"duty text must be a string, got {type(text).__name__}"))
+        return None, Role.PERFORMS
+    if role not in _ROLES:
+        problems.append((f"{at}.role", f"unknown role {role!r}; use 'performs' or 'enables'"))
+        return None, Role.PERFORMS
+    return text, _ROLES[role]
+
+
+def _unduty(p: Part) -> str | dict[str, str]:
+    return p.text if p.role is Role.PERFORMS else {"text": p.text, "role": p.role.value}
 
 
 def _parts(value: Any, _: type) -> tuple[Part, ...]:
@@ -127,10 +152,10 @@ def _pairs(value: Any, _: type) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(_mapping(value, "old id -> new id").items()))
 
 
-def _unparts(parts: tuple[Part, ...]) -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
+def _unparts(parts: tuple[Part, ...]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
     for p in parts:
-        out.setdefault(p.layer or "", {})[p.side.value] = p.text
+        out.setdefault(p.layer or "", {})[p.side.value] = _unduty(p)
     return out
 
 
@@ -165,7 +190,7 @@ def _make() -> cattrs.Converter:
     )
     # A generated hook takes the hooks of its fields' types as they are when it is made: the
     # parts first, so that every level leaves its defaults out.
-    for cls in (Source, Region, OptionValue, Option, Category, Deployment, Partition, Service):
+    for cls in (Source, Region, Availability, OptionValue, Option, Category, Deployment, Partition, Service):
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
     conv.register_unstructure_hook(
         Control,
@@ -173,7 +198,7 @@ def _make() -> cattrs.Converter:
             Control,
             conv,
             _cattrs_omit_if_default=True,
-            duties=override(unstruct_hook=lambda parts: {p.side.value: p.text for p in parts}),
+            duties=override(unstruct_hook=lambda parts: {p.side.value: _unduty(p) for p in parts}),
         ),
     )
     return conv

@@ -14,12 +14,15 @@ Parties other than the provider (or the region's operator) and the customer are 
 On the customer's side they act for the customer, so every vocabulary reads them as the
 customer. On the provider's side only CSA CCM has words for them (``3rd-party outsourced``,
 ``Shared CSP and 3rd-party``); the others raise `CrosswalkError`. FedRAMP values are written
-from the provider's system security plan: what the provider does is ``sp-system``, what the
-customer sets up in the service is ``customer-configured``.
+from the provider's system security plan: what the provider does is ``sp-system``, or
+``inherited`` where the provider's performing duties all sit on the infrastructure beneath the
+service (facilities to host OS); what the customer does is ``customer-configured`` where the
+provider enables it (a feature, a tool, a published patch) and ``customer-provided`` where the
+provider has no part at all. Only performing duties decide the ownership (see `Role`).
 """
 
 from ._catalog import suggest
-from ._model import Ownership, Resolution, Side
+from ._model import Ownership, Resolution, Role, Side
 from .errors import CrosswalkError, UnknownVocabularyError
 
 __all__ = ["VOCABULARIES", "crosswalk"]
@@ -71,6 +74,8 @@ def crosswalk(resolution: Resolution, vocabulary: str) -> tuple[str, ...]:
     primary = {resolution.service.provider} | _operators(resolution)
     third = sorted(provider_side - primary)
     if not third:
+        if vocabulary == "fedramp":
+            return _origination(resolution)
         return table[resolution.ownership]
     if vocabulary != "csa-ccm":
         raise CrosswalkError(
@@ -79,6 +84,24 @@ def crosswalk(resolution: Resolution, vocabulary: str) -> tuple[str, ...]:
     if resolution.ownership is Ownership.SHARED:
         return ("Shared CSP and CSC",)
     return ("Shared CSP and 3rd-party",) if provider_side & primary else ("3rd-party outsourced",)
+
+
+_BENEATH = frozenset({"facilities", "hardware", "network-infrastructure", "virtualization", "host-os"})
+"""The infrastructure layers a service inherits from the provider's platform beneath it."""
+
+
+def _origination(resolution: Resolution) -> tuple[str, ...]:
+    """FedRAMP's control origination, from who performs and who only enables."""
+    performs = [d for d in resolution.duties if d.role is Role.PERFORMS]
+    provider = [d for d in performs if d.party.side is Side.PROVIDER]
+    labels = []
+    if provider:
+        beneath = all(d.layer is not None and d.layer.id in _BENEATH for d in provider)
+        labels.append("inherited" if beneath else "sp-system")
+    if any(d.party.side is Side.CUSTOMER for d in performs):
+        provider_part = any(d.party.side is Side.PROVIDER for d in resolution.duties)
+        labels.append("customer-configured" if provider_part else "customer-provided")
+    return tuple(labels)
 
 
 def _operators(resolution: Resolution) -> set[str]:

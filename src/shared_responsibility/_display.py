@@ -26,7 +26,7 @@ def _table(headers: Iterable[str], body: Iterable[str]) -> str:
 
 
 def _duties(r: Resolution | LayerResolution) -> str:
-    return "; ".join(f"{d.party.name}: {d.text}" for d in r.duties)
+    return "; ".join(f"{d.holder}: {d.text}" for d in r.duties)
 
 
 def html(obj: Split | Resolution | Iterable[Resolution]) -> str:
@@ -50,6 +50,7 @@ def _records(obj: Split | Resolution | Iterable[Resolution]) -> list[dict[str, A
                 "ownership": v.ownership.value,
                 "party": d.party.id,
                 "side": d.party.side.value,
+                "role": d.role.value,
                 "duty": d.text,
             }
             for k, v in obj.items()
@@ -65,6 +66,7 @@ def _records(obj: Split | Resolution | Iterable[Resolution]) -> list[dict[str, A
             "layer": d.layer.id if d.layer else None,
             "party": d.party.id,
             "side": d.party.side.value,
+            "role": d.role.value,
             "duty": d.text,
         }
         for r in resolutions

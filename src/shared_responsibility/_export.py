@@ -24,7 +24,7 @@ Row = dict[str, Any]
 
 
 def _duties(duties: Iterable[Any], side: Side) -> list[str]:
-    return [f"{d.party.name}: {d.text}" for d in duties if d.party.side is side]
+    return [f"{d.holder}: {d.text}" for d in duties if d.party.side is side]
 
 
 def _resolution(r: Resolution, **extra: str) -> Row:

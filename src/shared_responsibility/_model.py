@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "Availability",
     "Category",
     "Change",
     "Context",
@@ -33,6 +34,7 @@ __all__ = [
     "Party",
     "Region",
     "Resolution",
+    "Role",
     "Rule",
     "Service",
     "Side",
@@ -85,6 +87,17 @@ _CONTROL_TYPES = {
 }
 
 
+class Role(enum.Enum):
+    """What a duty does for the outcome. A party ``PERFORMS`` an activity that happens without
+    the other side acting; it only ``ENABLES`` when it supplies a capability, tool or artifact
+    that does nothing until the other side turns it on, configures it or applies it. Ownership
+    follows the performing duties only.
+    """
+
+    PERFORMS = "performs"
+    ENABLES = "enables"
+
+
 class Origin(enum.Enum):
     """Where a rule in a resolution's trail comes from, weakest first."""
 
@@ -95,6 +108,7 @@ class Origin(enum.Enum):
     DEFAULT_OPTION = "assumed default"
     CONTEXT = "context rule"
     OVERRIDE = "override"
+    LAYER_TEXT = "layer text"
 
 
 class FrozenMap(Mapping[str, str]):
@@ -142,6 +156,9 @@ class Source:
     url: str
     read: str
     note: str = ""
+    kind: str = ""
+    """``primary`` (the provider's own page), ``secondary`` (anyone else's) or ``archive``
+    (an archived copy); empty where the dataset does not say."""
 
 
 @attrs.frozen(kw_only=True)
@@ -171,6 +188,7 @@ class Part:
     layer: str | None
     side: Side
     text: str
+    role: Role = Role.PERFORMS
 
 
 @attrs.frozen(kw_only=True)
@@ -185,13 +203,27 @@ class ControlRow:
 
 
 @attrs.frozen(kw_only=True)
+class Availability:
+    """Where a service is offered: its partitions (the regions in ``regions_without``
+    excepted) and the deployments it runs in (``region``, ``outposts`` …).
+    """
+
+    partitions: tuple[str, ...] = attrs.field(converter=_strs)
+    deployments: tuple[str, ...] = attrs.field(converter=_strs)
+    regions_without: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+
+
+@attrs.frozen(kw_only=True)
 class OptionValue:
-    """One value of an option and the parts it moves."""
+    """One value of an option and the parts it moves; ``availability`` narrows where the
+    service can run with this value (EKS pods on Fargate do not run on Outposts).
+    """
 
     id: str
     name: str
     layers: tuple[Part, ...] = ()
     controls: tuple[ControlRow, ...] = ()
+    availability: Availability | None = None
     note: str = ""
 
 
@@ -213,7 +245,9 @@ class Option:
 
 @attrs.frozen(kw_only=True)
 class Service:
-    """A cloud service, its category, and where its split differs from the category's."""
+    """A cloud service, its category, and where its split differs from the category's.
+    ``availability`` None means offered wherever the catalog's contexts reach.
+    """
 
     id: str
     name: str
@@ -223,6 +257,7 @@ class Service:
     layers: tuple[Part, ...] = ()
     controls: tuple[ControlRow, ...] = ()
     options: tuple[Option, ...] = ()
+    availability: Availability | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sources: tuple[Source, ...] = ()
 
@@ -233,11 +268,14 @@ class Service:
 
 @attrs.frozen(kw_only=True)
 class Category:
-    """A kind of service (infrastructure, container, serverless, abstracted) and its default split."""
+    """A kind of service (infrastructure, container, serverless, abstracted): its default split
+    of the layers, and what each side does for each control it touches (``controls``).
+    """
 
     id: str
     name: str
     layers: tuple[Part, ...]
+    controls: tuple[ControlRow, ...] = ()
     description: str = ""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sources: tuple[Source, ...] = ()
@@ -281,6 +319,9 @@ class Partition:
     name: str
     operator: str | None = None
     regions: tuple[Region, ...] = ()
+    summary: str = ""
+    """What working in this partition changes for the customer, in one line; every answer in it
+    repeats this in its trail (GovCloud's US-persons terms, for example)."""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sources: tuple[Source, ...] = ()
 
@@ -292,6 +333,9 @@ class Deployment:
     id: str
     name: str
     layers: tuple[Part, ...] = ()
+    summary: str = ""
+    """What running here changes, in one line (or that it changes nothing); every answer in this
+    deployment repeats it in its trail."""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sources: tuple[Source, ...] = ()
 
@@ -325,11 +369,19 @@ class Context:
 
 @attrs.frozen(kw_only=True)
 class Duty:
-    """One party's part for one service, on one layer (None for an organizational control)."""
+    """One party's part for one service, on one layer (None for an organizational control);
+    ``role`` says whether the party performs it or only enables the other side to.
+    """
 
     party: Party
     layer: Layer | None
     text: str
+    role: Role = Role.PERFORMS
+
+    @property
+    def holder(self) -> str:
+        """The party's name, marked ``(enables)`` where it only enables the other side."""
+        return self.party.name if self.role is Role.PERFORMS else f"{self.party.name} (enables)"
 
 
 @attrs.frozen(kw_only=True)

@@ -25,6 +25,8 @@ def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every record of a dataset that may carry prose, in a fixed order."""
     for key in ("controls", "categories", "partitions", "deployments", "services"):
         yield from raw[key]
+    for category in raw["categories"]:
+        yield from category.get("controls", {}).values()
     for service in raw["services"]:
         yield from service.get("controls", {}).values()
         for option in service.get("options", ()):
@@ -37,7 +39,7 @@ def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
 def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The dataset's rules and its prose; ``raw`` is changed in place into the rules.
 
-    The prose is ``{"sources": [[title, url, read, note], …], "records": [{field: value}, …]}``,
+    The prose is ``{"sources": [[title, url, read, note, kind], …], "records": [{field: value}, …]}``,
     each record's ``sources`` given as indices into the shared list.
     """
     sources: dict[tuple[str, ...], int] = {}
@@ -48,7 +50,9 @@ def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
             continue
         if "sources" in found:
             found["sources"] = [
-                sources.setdefault((s["title"], s["url"], s["read"], s.get("note", "")), len(sources))
+                sources.setdefault(
+                    (s["title"], s["url"], s["read"], s.get("note", ""), s.get("kind", "")), len(sources)
+                )
                 for s in found["sources"]
             ]
         record["prose"] = len(prose)

@@ -41,7 +41,8 @@ class Prose:
             if self._records is None:
                 data = json.loads(zlib.decompress(self._blob))
                 sources = [
-                    Source(title=t, url=u, read=sys.intern(r), note=n) for t, u, r, n in data["sources"]
+                    Source(title=t, url=u, read=sys.intern(r), note=n, kind=sys.intern(k))
+                    for t, u, r, n, k in data["sources"]
                 ]
                 self._records = [_record(r, sources) for r in data["records"]]
                 self._blob = b""

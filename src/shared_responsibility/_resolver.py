@@ -14,9 +14,11 @@ import attrs
 
 from ._catalog import Catalog, suggest
 from ._model import (
+    Availability,
     Change,
     Context,
     Control,
+    ControlRow,
     Deployment,
     Duty,
     Layer,
@@ -29,6 +31,7 @@ from ._model import (
     Partition,
     Party,
     Resolution,
+    Role,
     Rule,
     Service,
     Side,
@@ -36,9 +39,9 @@ from ._model import (
     Split,
     WorkloadDuty,
 )
-from .errors import UnknownContextError, UnknownOptionError
+from .errors import CatalogError, UnavailableError, UnknownContextError, UnknownOptionError
 
-__all__ = ["matrix", "resolve", "resolve_many", "shift", "split", "workload"]
+__all__ = ["matrix", "offered", "resolve", "resolve_many", "shift", "split", "workload"]
 
 DEFAULT_CONTEXT = Context()
 
@@ -65,6 +68,7 @@ class _Plan:
     operator_sources: tuple[Source, ...]
     customer: Party
     overrides: tuple[tuple[Override, tuple[Party, ...]], ...]
+    context_rules: tuple[Rule, ...]
 
 
 def _layer_steps(rule: Rule, parts: Sequence[Part], sources: tuple[Source, ...]) -> list[_Step]:
@@ -125,6 +129,63 @@ def _operators(
     return providers, Rule(origin=Origin.CONTEXT, name=name, target="provider", note=note), partition.sources
 
 
+def _where(cat: Catalog, context: Context) -> tuple[str, str | None]:
+    """The partition and region a context places a service in; with neither named, the
+    catalog's first partition (the commercial one), which the default context stands for.
+    """
+    partition, region = _partition_of(cat, context)
+    if partition is None:
+        return (cat.partitions[0].id if cat.partitions else ""), None
+    return partition.id, region
+
+
+def offered(cat: Catalog, service: str, context: Context | None = None) -> bool:
+    """Whether a service is offered where a context places it: its partition, its region and
+    its deployment. Unknown names in the context raise their lookup errors.
+    """
+    context = DEFAULT_CONTEXT if context is None else context
+    found = cat.service(service)
+    _deployment(cat, context)
+    partition, region = _where(cat, context)
+    return _offered(found, partition, region, context.deployment)
+
+
+def _offered(service: Service, partition: str, region: str | None, deployment: str) -> bool:
+    return service.availability is None or _within(service.availability, partition, region, deployment)
+
+
+def _check_offered(cat: Catalog, service: Service, context: Context) -> None:
+    """Raise `UnavailableError` where the service, or an option value it runs with, is not
+    offered where the context places it.
+    """
+    partition, region = _where(cat, context)
+    checks = [(service.id, service.name, service.availability)]
+    for option in service.options:
+        named = f"{service.id}.{option.id}"
+        value = option.value(context.options.get(named, option.default))
+        assert value is not None  # options are checked first
+        checks.append((f"{named}={value.id}", f"{service.name} with {value.name}", value.availability))
+    for what, name, where in checks:
+        if where is None or _within(where, partition, region, context.deployment):
+            continue
+        if context.deployment not in where.deployments:
+            place, valid = f"deployment {context.deployment!r}", where.deployments
+        elif partition not in where.partitions:
+            place, valid = f"partition {partition!r}", where.partitions
+        else:
+            others = [r.id for p in cat.partitions if p.id == partition for r in p.regions]
+            place, valid = f"region {region!r}", tuple(r for r in others if r not in where.regions_without)
+        raise UnavailableError(what, valid, f"{name} ({what!r}) is not offered in {place}")
+
+
+def _within(where: Availability, partition: str, region: str | None, deployment: str) -> bool:
+    return (
+        partition in where.partitions
+        and region not in where.regions_without
+        and deployment in where.deployments
+    )
+
+
 def _deployment(cat: Catalog, context: Context) -> Deployment | None:
     found = next((d for d in cat.deployments if d.id == context.deployment), None)
     if found is None and context.deployment != "region":
@@ -164,22 +225,15 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     _check_options(cat, context)
+    _deployment(cat, context)
+    _check_offered(cat, service, context)
     category = next(g for g in cat.categories if g.id == service.category)
-    steps = _layer_steps(
-        Rule(origin=Origin.CATEGORY, name=category.id, target=""), category.layers, category.sources
-    )
+    category_rule = Rule(origin=Origin.CATEGORY, name=category.id, target="")
+    steps = _layer_steps(category_rule, category.layers, category.sources)
+    steps += _row_steps(category_rule, category.controls, category.sources)
     service_rule = Rule(origin=Origin.SERVICE, name=service.id, target="")
     steps += _layer_steps(service_rule, service.layers, service.sources)
-    steps += [
-        _Step(
-            attrs.evolve(service_rule, target=row.control, note=row.note),
-            None,
-            row.control,
-            row.parts,
-            service.sources,
-        )
-        for row in service.controls
-    ]
+    steps += _row_steps(service_rule, service.controls, service.sources)
     for option in service.options:
         named = f"{service.id}.{option.id}"
         chosen = context.options.get(named)
@@ -200,18 +254,41 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
             for row in value.controls
         ]
     providers, operator_rule, operator_sources = _operators(cat, service, context)
+    context_rules = []
+    partition, _ = _partition_of(cat, context)
+    if partition is not None and partition.summary:
+        name = f"partition={partition.id}"
+        context_rules.append(Rule(origin=Origin.CONTEXT, name=name, target="", note=partition.summary))
     deployment = _deployment(cat, context)
     if deployment is not None:
         rule = Rule(origin=Origin.CONTEXT, name=f"deployment={deployment.id}", target="")
         steps += _layer_steps(rule, deployment.layers, deployment.sources)
+        if deployment.summary:
+            context_rules.append(attrs.evolve(rule, note=deployment.summary))
     customer = next(p for p in cat.parties if p.side is Side.CUSTOMER)
     specific = [o for o in cat.overrides if o.service in ("*", service.id)]
     control_ids = {c.id for c in cat.controls}
     specific.sort(key=lambda o: (o.target in control_ids, o.service != "*"))
     overrides = tuple((o, tuple(cat.party(p) for p in o.parties)) for o in specific)
-    plan = _Plan(service, tuple(steps), providers, operator_rule, operator_sources, customer, overrides)
+    plan = _Plan(
+        service,
+        tuple(steps),
+        providers,
+        operator_rule,
+        operator_sources,
+        customer,
+        overrides,
+        tuple(context_rules),
+    )
     cat._memo[key] = plan
     return plan
+
+
+def _row_steps(rule: Rule, rows: Iterable[ControlRow], sources: tuple[Source, ...]) -> list[_Step]:
+    return [
+        _Step(attrs.evolve(rule, target=row.control, note=row.note), None, row.control, row.parts, sources)
+        for row in rows
+    ]
 
 
 def _duties(cat: Catalog, plan: _Plan, parts: Iterable[Part]) -> list[Duty]:
@@ -219,8 +296,16 @@ def _duties(cat: Catalog, plan: _Plan, parts: Iterable[Part]) -> list[Duty]:
     for p in parts:
         layer = cat.layer(p.layer) if p.layer is not None else None
         holders = plan.providers if p.side is Side.PROVIDER else (plan.customer,)
-        duties += [Duty(party=h, layer=layer, text=p.text) for h in holders]
+        duties += [Duty(party=h, layer=layer, text=p.text, role=p.role) for h in holders]
     return duties
+
+
+def _ownership(duties: Iterable[Duty], where: str) -> Ownership:
+    """The ownership the performing duties imply; a dataset where nobody performs is broken."""
+    sides = [d.party.side for d in duties if d.role is Role.PERFORMS]
+    if not sides:
+        raise CatalogError([f"{where}: no party performs it (every duty only enables)"])
+    return Ownership.of(sides)
 
 
 def _override(
@@ -282,27 +367,35 @@ def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Re
     else:
         touched = set(ctl.layers)
         state: dict[str, tuple[Part, ...]] = {}
+        general: set[str] = set()  # layers whose last word is a layer rule, not a control row
         for step in plan.steps:
             if step.layer in touched:
                 state[step.layer] = step.parts
+                general.add(step.layer)
             elif step.control == ctl.id:
                 named: dict[str, tuple[Part, ...]] = {}
                 for part in step.parts:
                     assert part.layer is not None
                     named[part.layer] = (*named.get(part.layer, ()), part)
                 state.update(named)
+                general -= set(named)
             else:
                 continue
             steps.append(step)
         trail = [step.rule for step in steps]
+        fallback = [layer.id for layer in cat.layers if layer.id in general]
+        if fallback:
+            note = "no control row states this control's duties here; the layer's general text stands in"
+            trail.append(Rule(origin=Origin.LAYER_TEXT, name=ctl.id, target=", ".join(fallback), note=note))
         parts = [p for layer in cat.layers for p in state.get(layer.id, ())]
+    trail += plan.context_rules
     duties = _overridden(plan, _duties(cat, plan, parts), trail, ctl.layers or (), ctl.id)
     extra = plan.operator_sources if plan.operator_rule in trail else ()
     return Resolution(
         service=plan.service,
         control=ctl,
         context=context,
-        ownership=Ownership.of(d.party.side for d in duties),
+        ownership=_ownership(duties, f"services.{plan.service.id}: control {ctl.id!r}"),
         duties=tuple(duties),
         sources=_sources(steps, (*extra, *ctl.sources)),
         trail=tuple(trail),
@@ -311,12 +404,12 @@ def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Re
 
 def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolution:
     steps = [step for step in plan.steps if step.layer == layer.id]
-    trail = [step.rule for step in steps]
+    trail = [step.rule for step in steps] + list(plan.context_rules)
     duties = _overridden(plan, _duties(cat, plan, steps[-1].parts), trail, (layer.id,), None)
     extra = plan.operator_sources if plan.operator_rule in trail else ()
     return LayerResolution(
         layer=layer,
-        ownership=Ownership.of(d.party.side for d in duties),
+        ownership=_ownership(duties, f"services.{plan.service.id}: layer {layer.id!r}"),
         duties=tuple(duties),
         sources=_sources(steps, extra),
         trail=tuple(trail),

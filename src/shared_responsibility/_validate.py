@@ -5,15 +5,18 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ._model import Control, ControlRow, Override, Part, Party, Side, Source
+from ._model import Control, ControlRow, Override, Part, Party, Role, Side, Source
 from .errors import _escaped
 
 if TYPE_CHECKING:
     from ._catalog import Catalog
+    from ._model import Service
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL_RE = re.compile(r"https://[^\s/]+\.[^\s]+")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SOURCE_KINDS = ("", "primary", "secondary", "archive")
+"""A source's kind: the provider's own page, anyone else's, an archived copy ("" unsaid)."""
 
 
 def _ids(where: str, ids: Sequence[str]) -> Iterator[str]:
@@ -33,6 +36,8 @@ def _source(s: Source) -> list[str]:
         problems.append(f"read: must be a date YYYY-MM-DD, got {s.read!r}")
     if not s.title.strip():
         problems.append("title: must not be empty")
+    if s.kind not in SOURCE_KINDS:
+        problems.append(f"kind: must be one of {', '.join(map(repr, SOURCE_KINDS))}, got {s.kind!r}")
     return problems
 
 
@@ -59,6 +64,36 @@ def _parts(where: str, parts: Sequence[Part], layers: Iterable[str]) -> Iterator
             yield f"{where}.{_escaped(str(p.layer))}.{p.side.value}: duty text must not be empty"
 
 
+def _performers(where: str, parts: Sequence[Part]) -> Iterator[str]:
+    """A layer rule decides who holds its layer, so at least one side must perform there."""
+    layers: dict[str | None, bool] = {}
+    for p in parts:
+        layers[p.layer] = layers.get(p.layer, False) or p.role is Role.PERFORMS
+    for layer, performed in layers.items():
+        if not performed:
+            yield f"{where}.{_escaped(str(layer))}: no side performs (every duty only enables)"
+
+
+def _availability(where: str, s: "Service", cat: "Catalog") -> Iterator[str]:
+    a = s.availability
+    if a is None:
+        return
+    partitions = {p.id: p for p in cat.partitions}
+    deployments = {"region", *(d.id for d in cat.deployments)}
+    for name in a.partitions:
+        if name not in partitions:
+            yield f"{where}.availability.partitions: unknown partition {name!r}"
+    for name in a.deployments:
+        if name not in deployments:
+            yield f"{where}.availability.deployments: unknown deployment {name!r}"
+    regions = {r.id for name in a.partitions if name in partitions for r in partitions[name].regions}
+    for name in a.regions_without:
+        if name not in regions:
+            yield f"{where}.availability.regions_without: {name!r} is not a region of its partitions"
+    if not a.partitions or not a.deployments:
+        yield f"{where}.availability: must name at least one partition and one deployment"
+
+
 def catalog_problems(cat: "Catalog") -> list[str]:
     """Every problem of a catalog that the types alone do not rule out."""
     problems: list[str] = []
@@ -82,6 +117,8 @@ def catalog_problems(cat: "Catalog") -> list[str]:
         where = f"categories[{i}]"
         problems += _sources(where, g.sources, seen)
         problems += _parts(f"{where}.layers", g.layers, layer_ids)
+        problems += _performers(f"{where}.layers", g.layers)
+        problems += _rows(f"{where}.controls", g.controls, {c.id: c for c in cat.controls})
         missing = [layer for layer in layer_ids if layer not in {p.layer for p in g.layers}]
         if missing:
             problems.append(f"{where}.layers: no default for {', '.join(map(repr, missing))}")
@@ -121,7 +158,9 @@ def _service_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
         if s.provider not in party_ids:
             yield f"{where}.provider: unknown party {s.provider!r}"
         yield from _parts(f"{where}.layers", s.layers, layer_ids)
+        yield from _performers(f"{where}.layers", s.layers)
         yield from _rows(f"{where}.controls", s.controls, controls)
+        yield from _availability(where, s, cat)
         for key in (s.id, s.name, *s.aliases):
             owner = aliases.setdefault(key.casefold(), s.id)
             if owner != s.id:
@@ -135,6 +174,7 @@ def _service_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
                 yield f"{at}.default: {o.default!r} is not one of its values"
             for k, v in enumerate(o.values):
                 yield from _parts(f"{at}.values[{k}].layers", v.layers, layer_ids)
+                yield from _performers(f"{at}.values[{k}].layers", v.layers)
                 yield from _rows(f"{at}.values[{k}].controls", v.controls, controls)
 
 
@@ -153,6 +193,7 @@ def _context_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
     for i, d in enumerate(cat.deployments):
         yield from _sources(f"deployments[{i}]", d.sources, seen)
         yield from _parts(f"deployments[{i}].layers", d.layers, layer_ids)
+        yield from _performers(f"deployments[{i}].layers", d.layers)
 
 
 def _rows(where: str, rows: Sequence[ControlRow], controls: dict[str, Control]) -> Iterator[str]:
@@ -162,7 +203,7 @@ def _rows(where: str, rows: Sequence[ControlRow], controls: dict[str, Control]) 
         if control is None:
             yield f"{at}: unknown control {row.control!r}"
         elif control.layers is None:
-            yield f"{at}: organizational control takes no service row"
+            yield f"{at}: organizational control takes no control row"
         else:
             yield from _parts(at, row.parts, control.layers)
 

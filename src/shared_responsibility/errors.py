@@ -9,6 +9,7 @@ __all__ = [
     "InvalidReferenceError",
     "InventoryError",
     "SharedResponsibilityError",
+    "UnavailableError",
     "UnknownContextError",
     "UnknownControlError",
     "UnknownFormatError",
@@ -113,6 +114,18 @@ class UnknownContextError(UnknownNameError):
     """A context names a partition, region or deployment that the catalog does not know."""
 
     kind = "context"
+
+
+class UnavailableError(UnknownContextError):
+    """The service exists, but is not offered where the context places it (a partition, a
+    region or a deployment); the suggestions are the places where it is offered.
+    """
+
+    kind = "context"
+
+    def __str__(self) -> str:
+        where = ", ".join(map(repr, self.suggestions))
+        return f"{self.detail}; it is offered in {where}" if where else self.detail
 
 
 class CatalogError(SharedResponsibilityError, ValueError):
