@@ -27,9 +27,14 @@ def _sources() -> st.SearchStrategy[tuple[sr.Source, ...]]:
 def parts(draw: st.DrawFn, layers: list[str], complete: bool = False) -> tuple[sr.Part, ...]:
     """Parts for every layer (``complete``) or for some of them."""
     chosen = layers if complete else draw(st.lists(st.sampled_from(layers), unique=True, max_size=3))
-    return tuple(
-        sr.Part(layer=layer, side=side, text=draw(TEXTS)) for layer in chosen for side in draw(SIDES)
-    )
+    found = []
+    for layer in chosen:
+        sides = draw(SIDES)
+        performer = draw(st.sampled_from(sides))  # every layer rule has a side that performs
+        for side in sides:
+            role = sr.Role.PERFORMS if side is performer else draw(st.sampled_from(list(sr.Role)))
+            found.append(sr.Part(layer=layer, side=side, text=draw(TEXTS), role=role))
+    return tuple(found)
 
 
 @st.composite
@@ -68,7 +73,18 @@ def catalogs(draw: st.DrawFn, max_services: int = 4) -> sr.Catalog:
     layered = [c for c in controls if c.layers is not None]
     category_ids = draw(st.lists(IDS, min_size=1, max_size=3, unique=True))
     categories = [
-        sr.Category(id=g, name=g, layers=draw(parts(layer_ids, complete=True)), sources=draw(_sources()))
+        sr.Category(
+            id=g,
+            name=g,
+            layers=draw(parts(layer_ids, complete=True)),
+            controls=tuple(
+                sr.ControlRow(control=c.id, parts=draw(parts(list(c.layers or ()), complete=True)))
+                for c in draw(st.lists(st.sampled_from(layered), unique_by=lambda c: c.id, max_size=2))
+            )
+            if layered
+            else (),
+            sources=draw(_sources()),
+        )
         for g in category_ids
     ]
     regions = [sr.Region(id=f"{o}-1", operator=o) for o in operator_ids]
@@ -109,9 +125,24 @@ def catalogs(draw: st.DrawFn, max_services: int = 4) -> sr.Catalog:
                     sources=draw(_sources()),
                 )
             )
+        places = [p.id for p in partitions]
+        availability = draw(
+            st.none()
+            | st.builds(
+                sr.Availability,
+                # always offered in the default context, so that every property can ask there
+                partitions=st.lists(st.sampled_from(places), unique=True).map(
+                    lambda p: ["main", *(x for x in p if x != "main")]
+                ),
+                deployments=st.lists(st.sampled_from([d.id for d in deployments]), unique=True).map(
+                    lambda d: ["region", *(x for x in d if x != "region")]
+                ),
+            )
+        )
         services.append(
             sr.Service(
                 id=sid,
+                availability=availability,
                 name=f"Service {sid.upper()}",
                 provider="cloud",
                 category=draw(st.sampled_from(category_ids)),
@@ -180,9 +211,10 @@ def overrides(draw: st.DrawFn, cat: sr.Catalog) -> tuple[sr.Override, tuple[sr.P
 
 def expected_ownership(duties: tuple[sr.Duty, ...]) -> sr.Ownership:
     """The ownership DESIGN.md's consistency rule demands for these duties, computed apart
-    from the library: PROVIDER iff all provider-side, CUSTOMER iff all customer-side, else SHARED."""
-    sides = {d.party.side.value for d in duties}
-    assert sides, "an answer always has at least one duty"
+    from the library from the performing duties only: PROVIDER iff all of them are
+    provider-side, CUSTOMER iff all customer-side, else SHARED."""
+    sides = {d.party.side.value for d in duties if d.role.value == "performs"}
+    assert sides, "an answer always has at least one performing duty"
     if sides == {"provider"}:
         return sr.Ownership.PROVIDER
     if sides == {"customer"}:

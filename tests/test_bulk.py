@@ -16,8 +16,18 @@ PAIRS = [(s.id, c.id) for s, c in itertools.product(CAT.services, CAT.controls)]
 )
 def test_resolve_many_matches_resolve(context: sr.Context | None) -> None:
     fresh = sr.load_catalog(CAT.to_dict())  # nothing cached yet
-    got = sr.resolve_many(fresh, iter(PAIRS * 2), context)
-    assert got == tuple(sr.resolve(CAT, s, c, context) for s, c in PAIRS * 2)
+    pairs = [(s, c) for s, c in PAIRS if CAT.offered(s, context)]
+    got = sr.resolve_many(fresh, iter(pairs * 2), context)
+    assert got == tuple(sr.resolve(CAT, s, c, context) for s, c in pairs * 2)
+
+
+def test_resolve_many_raises_where_a_service_is_not_offered() -> None:
+    with pytest.raises(sr.UnavailableError, match="'lambda'.* not offered in deployment 'outposts'"):
+        sr.resolve_many(
+            CAT,
+            [("ec2", "patch-management"), ("lambda", "patch-management")],
+            sr.Context(deployment="outposts"),
+        )
 
 
 def test_resolve_many_accepts_aliases_and_raises_for_unknown_names() -> None:

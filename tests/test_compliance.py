@@ -21,18 +21,18 @@ SUB = sr.Party(id="sub-dc", name="Colocation Co", side=sr.Side.PROVIDER)
     [
         (
             "physical-and-environmental",
-            {"aws": ("inherited",), "csa-ccm": ("CSP-owned",), "fedramp": ("sp-system",),
+            {"aws": ("inherited",), "csa-ccm": ("CSP-owned",), "fedramp": ("inherited",),
              "oscal": ("provided",), "azure": ("Microsoft",), "google": ("GOOGLE",)},
         ),
         (
             "patch-management",
             {"aws": ("shared",), "csa-ccm": ("Shared CSP and CSC",),
-             "fedramp": ("sp-system", "customer-configured"), "oscal": ("provided", "responsibility"),
+             "fedramp": ("inherited", "customer-configured"), "oscal": ("provided", "responsibility"),
              "azure": ("Shared",), "google": ("SHARED",)},
         ),
         (
             "data-classification",
-            {"aws": ("customer-specific",), "csa-ccm": ("CSC-owned",), "fedramp": ("customer-configured",),
+            {"aws": ("customer-specific",), "csa-ccm": ("CSC-owned",), "fedramp": ("customer-provided",),
              "oscal": ("responsibility",), "azure": ("Customer",), "google": ("CUSTOMER",)},
         ),
     ],
@@ -72,7 +72,19 @@ def test_crosswalk_third_parties() -> None:
 
 def test_china_operator_is_the_provider_in_every_vocabulary() -> None:
     r = sr.resolve(CAT, "s3", "physical-and-environmental", sr.Context(region="cn-north-1"))
-    assert sr.crosswalk(r, "fedramp") == ("sp-system",)
+    assert sr.crosswalk(r, "fedramp") == ("inherited",)
+    assert {d.party.id for d in r.duties} == {"sinnet"}
+
+
+def test_fedramp_origination_follows_who_performs_and_who_enables() -> None:
+    """sp-system where the provider performs above the infrastructure; customer-configured where
+    it enables (S3 offers Macie for classification), customer-provided where it has no part."""
+    at_rest = sr.resolve(CAT, "s3", "encryption-at-rest")  # S3 encrypts every new object by default
+    assert sr.crosswalk(at_rest, "fedramp") == ("sp-system", "customer-configured")
+    classify = sr.resolve(CAT, "s3", "data-classification")
+    assert [d.role for d in classify.duties if d.party.side is sr.Side.PROVIDER] == [sr.Role.ENABLES]
+    assert sr.crosswalk(classify, "fedramp") == ("customer-configured",)
+    assert sr.crosswalk(sr.resolve(CAT, "ec2", "data-classification"), "fedramp") == ("customer-provided",)
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +108,7 @@ def test_oscal_component_definition_loads_in_trestle_and_round_trips(trestle: tu
     read = read_component_definition(text)
     si2 = read[("Amazon EC2", "si-2")]
     assert set(si2) == {"provider", "customer"}
-    assert any("guest operating system" in text for text in si2["customer"])
+    assert any("patches" in text for text in si2["customer"])
     assert set(read[("Amazon EC2", "ra-2")]) == {"customer"}
     assert text == sr.export(
         sr.matrix(CAT, ["ec2", "lambda"]), "oscal-component-definition"
@@ -154,6 +166,7 @@ def test_dataframes_are_tidy_with_categoricals() -> None:
         "layer",
         "party",
         "side",
+        "role",
         "duty",
     ]
     assert str(df["ownership"].dtype) == "category"

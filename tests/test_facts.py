@@ -17,7 +17,12 @@ def control(service: str, control_id: str, **context: object) -> sr.Resolution:
 
 
 def holders(r: sr.Resolution | sr.LayerResolution, layer_id: str) -> set[str]:
-    return {d.party.id for d in r.duties if d.layer is not None and d.layer.id == layer_id}
+    """The parties that perform on a layer (those that only enable are not responsible)."""
+    return {
+        d.party.id
+        for d in r.duties
+        if d.layer is not None and d.layer.id == layer_id and d.role is sr.Role.PERFORMS
+    }
 
 
 def test_ec2_guest_os_patching_is_the_customers() -> None:

@@ -60,8 +60,8 @@ def test_versions() -> None:
 
 def test_counts_canary() -> None:
     """Pinned counts: a change here must be deliberate (and in the CHANGELOG's Data group)."""
-    assert (len(CAT.layers), len(CAT.controls), len(CAT.categories), len(CAT.services)) == (14, 22, 4, 67)
-    assert [p.id for p in CAT.partitions] == ["aws", "aws-cn", "aws-us-gov"]
+    assert (len(CAT.layers), len(CAT.controls), len(CAT.categories), len(CAT.services)) == (14, 22, 4, 70)
+    assert [p.id for p in CAT.partitions] == ["aws", "aws-cn", "aws-eusc", "aws-us-gov"]
     assert [d.id for d in CAT.deployments] == ["local-zone", "outposts", "region", "wavelength"]
 
 
@@ -135,7 +135,18 @@ def test_options_named_by_the_core_issue() -> None:
     assert {v.id for v in package.values} == {"zip", "image"}
 
 
-SERVICE_CONTEXTS = [(s.id, c) for s in CAT.services for c in all_contexts(CAT, s)]
+ALL_CONTEXTS = [(s.id, c) for s in CAT.services for c in all_contexts(CAT, s)]
+SERVICE_CONTEXTS = [(s, c) for s, c in ALL_CONTEXTS if CAT.offered(s, c)]
+
+
+def test_where_a_service_is_not_offered_resolving_it_raises() -> None:
+    """∀ service, context it is not offered in: UnavailableError, naming where it is offered."""
+    unavailable = [(s, c) for s, c in ALL_CONTEXTS if (s, c) not in SERVICE_CONTEXTS]
+    assert len(unavailable) > 100
+    for service, context in unavailable:
+        with pytest.raises(sr.UnavailableError) as caught:
+            sr.resolve(CAT, service, "patch-management", context)
+        assert caught.value.suggestions, (service, context)
 
 
 def test_total_and_consistent_for_every_service_option_value_and_context() -> None:

@@ -805,7 +805,12 @@ def row_id(row: Row) -> str:
 
 
 def holders(r: sr.Resolution, layer_id: str) -> frozenset[str]:
-    return frozenset(d.party.id for d in r.duties if d.layer is not None and d.layer.id == layer_id)
+    """The parties that perform on a layer (those that only enable are not responsible)."""
+    return frozenset(
+        d.party.id
+        for d in r.duties
+        if d.layer is not None and d.layer.id == layer_id and d.role is sr.Role.PERFORMS
+    )
 
 
 def observed(row: Row) -> Expected:

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._model import Resolution, Side
+from ._model import Resolution, Role, Side
 
 __all__ = ["OSCAL_VERSION", "component_definition", "read_component_definition", "ssp_fragment"]
 
@@ -52,12 +52,13 @@ def _natural(text: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
 
 
-def _part(resolutions: list[Resolution], side: Side) -> str:
+def _part(resolutions: list[Resolution], side: Side, roles: tuple[Role, ...] = tuple(Role)) -> str:
     lines = []
     for r in resolutions:
-        texts = list(dict.fromkeys(d.text for d in r.duties if d.party.side is side))
+        duties = [d for d in r.duties if d.party.side is side and d.role in roles]
+        texts = list(dict.fromkeys(d.text for d in duties))
         if texts:
-            holders = ", ".join(dict.fromkeys(d.party.name for d in r.duties if d.party.side is side))
+            holders = ", ".join(dict.fromkeys(d.holder for d in duties))
             lines.append(f"{r.control.title} ({holders}): " + " ".join(texts))
     return "\n".join(lines)
 
@@ -155,7 +156,12 @@ def ssp_fragment(resolutions: Iterable[Resolution]) -> dict[str, Any]:
     grouped = _by_nist(resolutions)
     by_control: dict[str, list[dict[str, Any]]] = {}
     for (sid, cid), group in grouped.items():
-        provided_text, customer_text = _part(group, Side.PROVIDER), _part(group, Side.CUSTOMER)
+        # What the provider performs is provided; what it only enables is part of the customer's
+        # responsibility, with the capability named.
+        provided_text = _part(group, Side.PROVIDER, (Role.PERFORMS,))
+        customer_text = "\n".join(
+            t for t in (_part(group, Side.CUSTOMER), _part(group, Side.PROVIDER, (Role.ENABLES,))) if t
+        )
         export: dict[str, Any] = {"description": f"How {group[0].service.name} meets {cid.upper()}."}
         provided_uuid = _uuid("provided", sid, cid)
         if provided_text:

@@ -140,18 +140,17 @@ def _where(cat: Catalog, context: Context) -> tuple[str, str | None]:
 
 
 def offered(cat: Catalog, service: str, context: Context | None = None) -> bool:
-    """Whether a service is offered where a context places it: its partition, its region and
-    its deployment. Unknown names in the context raise their lookup errors.
+    """Whether a service, with the option values the context gives it, is offered where the
+    context places it (partition, region, deployment). Unknown names raise their lookup errors.
     """
     context = DEFAULT_CONTEXT if context is None else context
     found = cat.service(service)
-    _deployment(cat, context)
-    partition, region = _where(cat, context)
-    return _offered(found, partition, region, context.deployment)
-
-
-def _offered(service: Service, partition: str, region: str | None, deployment: str) -> bool:
-    return service.availability is None or _within(service.availability, partition, region, deployment)
+    check_context(cat, context)
+    try:
+        _check_offered(cat, found, context)
+    except UnavailableError:
+        return False
+    return True
 
 
 def _check_offered(cat: Catalog, service: Service, context: Context) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._catalog import Catalog, suggest
-from ._model import Context, Duty, Ownership, Resolution, Side
+from ._model import Context, Duty, Ownership, Resolution, Role, Side
 from ._resolver import resolve
 from .errors import UnknownControlError
 
@@ -25,8 +25,10 @@ class FrameworkRequirement:
 
     @property
     def ownership(self) -> Ownership:
-        """Who holds the requirement across the workload: the provider alone, both, or the customer."""
-        return Ownership.of(d.party.side for r in self.resolutions for d in r.duties)
+        """Who performs the requirement across the workload: the provider alone, both, or the
+        customer (duties that only enable do not count).
+        """
+        return Ownership.of(d.party.side for r in self.resolutions for d in r.duties if d.role is Role.PERFORMS)
 
     @property
     def customer_duties(self) -> tuple[tuple[str, Duty], ...]:
