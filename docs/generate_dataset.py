@@ -11,6 +11,24 @@ PAGE = Path(__file__).with_name("dataset.md")
 MARK = {sr.Ownership.PROVIDER: "provider", sr.Ownership.SHARED: "shared", sr.Ownership.CUSTOMER: "customer"}
 
 
+def _sides(r: sr.Resolution, role: sr.Role) -> str:
+    sides = dict.fromkeys(d.party.side.value for d in r.duties if d.role is role)
+    return ", ".join(sides) or "-"
+
+
+def _layer_texts(cat: sr.Catalog) -> tuple[int, int]:
+    """Duties of the default answers that are a layer's general text (named in the trail), of all."""
+    general = total = 0
+    for service in cat.services:
+        for control in cat.controls:
+            r = sr.resolve(cat, service.id, control.id)
+            fallback = {t.target for t in r.trail if t.origin is sr.Origin.LAYER_TEXT}
+            layers = {layer for targets in fallback for layer in targets.split(", ")}
+            total += len(r.duties)
+            general += sum(1 for d in r.duties if d.layer is not None and d.layer.id in layers)
+    return general, total
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -30,10 +48,19 @@ def _service(cat: sr.Catalog, service: sr.Service) -> list[str]:
             f"| {layer_id} | {MARK[lr.ownership]} | {_cell(by_side[sr.Side.PROVIDER])}"
             f" | {_cell(by_side[sr.Side.CUSTOMER])} |"
         )
-    lines += ["", "| control | type |", "|---|---|"]
-    lines += [
-        f"| {c.id} | {sr.resolve(cat, service.id, c.id).ownership.control_type} |" for c in cat.controls
-    ]
+    lines += ["", "| control | type | performs | only enables |", "|---|---|---|---|"]
+    for c in cat.controls:
+        r = sr.resolve(cat, service.id, c.id)
+        lines.append(
+            f"| {c.id} | {r.ownership.control_type} | {_sides(r, sr.Role.PERFORMS)} | {_sides(r, sr.Role.ENABLES)} |"
+        )
+    where = service.availability
+    if where is not None:
+        missing = f"; not in {', '.join(where.regions_without)}" if where.regions_without else ""
+        lines += [
+            "",
+            f"Offered in partitions {', '.join(where.partitions)}{missing}; runs in {', '.join(where.deployments)}.",
+        ]
     for option in service.options:
         values = ", ".join(f"`{v.id}`" for v in option.values)
         lines += [
@@ -44,18 +71,58 @@ def _service(cat: sr.Catalog, service: sr.Service) -> list[str]:
             lines.append(f"{_cell(option.note)}")
     if service.notes:
         lines += ["", "Notes:", ""] + [f"- {_cell(n)}" for n in service.notes]
-    lines += ["", "Sources:", ""] + [f"- [{_cell(s.title)}]({s.url}), read {s.read}" for s in service.sources]
+    lines += ["", "Sources:", ""] + [
+        f"- [{_cell(s.title)}]({s.url}), {s.kind or 'unstated kind'}, read {s.read}" for s in service.sources
+    ]
     return [*lines, ""]
+
+
+_CHANGES = [
+    "## What changed in 2026.12.06.1",
+    "",
+    "- Roles: every duty performs or only enables; ownership and control types follow the performing",
+    "  duties, so a feature the customer must turn on (S3 versioning, KMS rotation of customer managed",
+    "  keys, Lambda's Manual runtime mode) no longer makes a control shared.",
+    "- Control rows for every category and control, and per service, option value and deployment where",
+    "  a service's own layer split differs: answers speak of the control asked (before: 91 % of the",
+    "  duties were a layer's general text; now none in any context a service is offered in).",
+    "- Availability: partitions, regions and deployments per service, from AWS's Systems Manager",
+    "  global-infrastructure parameters (read through an offline copy that the moto package ships)",
+    "  and AWS's Outposts, Local Zones and Wavelength pages; the AWS European Sovereign Cloud",
+    "  partition; GovCloud's and China's terms and what each deployment changes, in every answer's trail.",
+    "- Fixes from checking claims against their sources: Lambda and EKS encrypt at rest by default;",
+    "  Storage Gateway's on-premises VM leaves the hypervisor host to the customer; unrelated citations",
+    "  replaced; CSA CCM pinned to v4.0; ISO A.8.20 is 'Networks security'; notes free of build paths.",
+    "- New services: AWS Fargate, AWS STS, Amazon EventBridge; 'Auto Scaling' names EC2 Auto Scaling.",
+    "- Known limits: the Local Zones list is built from per-service guides (AWS's per-zone features",
+    "  page was not read), so a service missing there may still run in some zone; Shield Standard is",
+    "  not in the parameters, so Shield is offered only where Shield Advanced is.",
+    "",
+]
 
 
 def render(cat: sr.Catalog) -> str:
     """The dataset reference page for a catalog."""
+    general_total = _layer_texts(cat)
     lines = [
         "# Dataset reference",
         "",
         f"Generated from the packaged dataset, version {cat.version}, by `docs/generate_dataset.py`.",
         "Each service shows who holds each layer in the default context (a commercial region, every",
-        "option at its default), the control types that follow, its options, notes and sources.",
+        "option at its default), the control types that follow with the sides that perform and those",
+        "that only enable, where it is offered, its options, notes and sources (each source says whether",
+        "it is the provider's own page, someone else's, or an archived copy).",
+        "",
+        *_CHANGES,
+        "## Control answers",
+        "",
+        "A control's answer is made of duties about that control: category rows for every category and",
+        "control, then service, option-value and deployment rows where the sources say more. Of the",
+        f"{general_total[1]} duties in the default answers of every service and control, {general_total[0]}",
+        "fall back to a layer's general text (the trail names any such fallback); the test",
+        "`test_every_answer_is_made_of_duties_about_its_control` checks every context each service is",
+        'offered in. Where a row says "sources silent", the sources read say nothing about that control',
+        "for that service and the row follows who holds the layer.",
         "",
         "## Controls",
         "",
@@ -65,9 +132,9 @@ def render(cat: sr.Catalog) -> str:
     for c in cat.controls:
         layers = ", ".join(c.layers) if c.layers is not None else "organizational"
         lines.append(f"| {c.id} | {layers} | {', '.join(c.references)} |")
-    lines += ["", "## Contexts", "", "| kind | id | name |", "|---|---|---|"]
-    lines += [f"| partition | {p.id} | {p.name} |" for p in cat.partitions]
-    lines += [f"| deployment | {d.id} | {d.name} |" for d in cat.deployments]
+    lines += ["", "## Contexts", "", "| kind | id | name | what it changes |", "|---|---|---|---|"]
+    lines += [f"| partition | {p.id} | {p.name} | {_cell(p.summary) or '-'} |" for p in cat.partitions]
+    lines += [f"| deployment | {d.id} | {d.name} | {_cell(d.summary) or '-'} |" for d in cat.deployments]
     lines.append("")
     for service in cat.services:
         lines += _service(cat, service)

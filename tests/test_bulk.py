@@ -22,7 +22,7 @@ def test_resolve_many_matches_resolve(context: sr.Context | None) -> None:
 
 
 def test_resolve_many_raises_where_a_service_is_not_offered() -> None:
-    with pytest.raises(sr.UnavailableError, match="'lambda'.* not offered in deployment 'outposts'"):
+    with pytest.raises(sr.UnavailableError, match=r"'lambda'.* not offered in deployment 'outposts'"):
         sr.resolve_many(
             CAT,
             [("ec2", "patch-management"), ("lambda", "patch-management")],

@@ -223,8 +223,10 @@ def test_every_bad_control_row_is_reported_in_order() -> None:
         f"services[5].controls.patch-management.layers.data.aws: {NOT_AWS}",
         "services[5].controls.encryption-at-rest.note: must be a string",
         f"services[5].controls.configuration-management: {NOT_A_ROW}",
-        "services[5].controls.data-classification.layers.data.customer: "
-        "duty must be text or {text, role}, got int",
+        (
+            "services[5].controls.data-classification.layers.data.customer: "
+            "duty must be text or {text, role}, got int"
+        ),
     ]
 
 
@@ -444,8 +446,11 @@ def _contexts(d: dict[str, Any]) -> None:
 
 
 def _controls(d: dict[str, Any]) -> None:
-    for category in d["categories"]:  # its rows name the controls' layers: checked apart
-        category.pop("controls", None)
+    for owner in (*d["categories"], *d["services"], *d["deployments"]):  # rows name the controls'
+        owner.pop("controls", None)  # layers: checked apart
+        for option in owner.get("options", ()):
+            for value in option["values"]:
+                value.pop("controls", None)
     c = d["controls"]
     c[0]["duties"] = {"provider": "x"}
     c[1]["duties"] = {"customer": "x"}

@@ -161,6 +161,34 @@ def test_total_and_consistent_for_every_service_option_value_and_context() -> No
             assert lr.ownership is expected_ownership(lr.duties)
 
 
+def _row_texts() -> dict[str, set[str]]:
+    """Every duty text that a control row states, by control: categories, services, option
+    values and deployments (what the answers of a control may be made of)."""
+    rows = [r for g in CAT.categories for r in g.controls]
+    rows += [r for s in CAT.services for r in s.controls]
+    rows += [r for d in CAT.deployments for r in d.controls]
+    rows += [r for s in CAT.services for o in s.options for v in o.values for r in v.controls]
+    texts: dict[str, set[str]] = {}
+    for row in rows:
+        texts.setdefault(row.control, set()).update(p.text for p in row.parts)
+    return texts
+
+
+def test_every_answer_is_made_of_duties_about_its_control() -> None:
+    """∀ service, control, context it is offered in: every duty is a control row's text for that
+    control (organizational controls: the control's own duties), never a layer's general text;
+    the count of layer texts is the figure in docs/dataset.md (0)."""
+    texts = _row_texts()
+    general = []
+    for service, context in SERVICE_CONTEXTS:
+        for control in CAT.controls:
+            r = sr.resolve(CAT, service, control.id, context)
+            allowed = {p.text for p in control.duties} if control.organizational else texts[control.id]
+            general += [(service, control.id, d.text) for d in r.duties if d.text not in allowed]
+            assert all(t.origin is not sr.Origin.LAYER_TEXT for t in r.trail)
+    assert general == []
+
+
 def test_customer_always_holds_data_and_identity() -> None:
     """∀ service, context: the customer holds a part of `data` and of `identity-and-access`."""
     for service, context in SERVICE_CONTEXTS:

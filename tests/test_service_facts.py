@@ -764,7 +764,7 @@ FACTS: list[Row] = [
         "control",
         "key-rotation",
         {"key-type": "customer-managed"},
-        S,
+        C,  # rotation is off until the customer turns it on: KMS only enables (see Role)
         D + "kms/latest/developerguide/rotate-keys.html",
     ),
     (

@@ -172,6 +172,7 @@ class _Builder:
                 id=raw["id"],
                 name=raw["name"],
                 layers=self.parts(raw.get("layers", {})),
+                controls=self.rows(raw.get("controls", {})),
                 summary=raw.get("summary", ""),
             ),
             raw,

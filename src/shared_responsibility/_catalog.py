@@ -198,11 +198,13 @@ class Catalog:
 
     def _near_in(self, key: str, pool: list[Service]) -> tuple[str, ...]:
         words = set(_WORD.findall(_DECORATION.sub(" ", key))) - _NOISE
-        sharing = [
-            s.id for s in pool if words & {w for k in _service_keys(s) for w in _WORD.findall(k.casefold())}
+        shared = [
+            (len(words & {w for k in _service_keys(s) for w in _WORD.findall(k.casefold())}), s.id)
+            for s in pool
         ]
-        if sharing:
-            return tuple(sharing[:3])
+        best = max((n for n, _ in shared), default=0)
+        if best:  # those sharing the most words with the name, in catalog order
+            return tuple(sid for n, sid in shared if n == best)[:3]
         return suggest(" ".join(sorted(words)) or key, [k for s in pool for k in (s.id, s.name)])
 
     def search(self, text: str) -> tuple[Service, ...]:

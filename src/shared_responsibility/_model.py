@@ -328,11 +328,14 @@ class Partition:
 
 @attrs.frozen(kw_only=True)
 class Deployment:
-    """Where a service runs (a region, an Outpost, a Local Zone) and the parts that moves."""
+    """Where a service runs (a region, an Outpost, a Local Zone), the parts that moves, and what
+    each side then does for the controls on those parts (``controls``).
+    """
 
     id: str
     name: str
     layers: tuple[Part, ...] = ()
+    controls: tuple[ControlRow, ...] = ()
     summary: str = ""
     """What running here changes, in one line (or that it changes nothing); every answer in this
     deployment repeats it in its trail."""

@@ -27,6 +27,8 @@ def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from raw[key]
     for category in raw["categories"]:
         yield from category.get("controls", {}).values()
+    for deployment in raw["deployments"]:
+        yield from deployment.get("controls", {}).values()
     for service in raw["services"]:
         yield from service.get("controls", {}).values()
         for option in service.get("options", ()):

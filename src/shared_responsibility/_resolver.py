@@ -262,6 +262,7 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     if deployment is not None:
         rule = Rule(origin=Origin.CONTEXT, name=f"deployment={deployment.id}", target="")
         steps += _layer_steps(rule, deployment.layers, deployment.sources)
+        steps += _row_steps(rule, deployment.controls, deployment.sources)
         if deployment.summary:
             context_rules.append(attrs.evolve(rule, note=deployment.summary))
     customer = next(p for p in cat.parties if p.side is Side.CUSTOMER)

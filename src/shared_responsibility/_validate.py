@@ -194,6 +194,7 @@ def _context_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
         yield from _sources(f"deployments[{i}]", d.sources, seen)
         yield from _parts(f"deployments[{i}].layers", d.layers, layer_ids)
         yield from _performers(f"deployments[{i}].layers", d.layers)
+        yield from _rows(f"deployments[{i}].controls", d.controls, {c.id: c for c in cat.controls})
 
 
 def _rows(where: str, rows: Sequence[ControlRow], controls: dict[str, Control]) -> Iterator[str]:

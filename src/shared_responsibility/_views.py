@@ -28,7 +28,9 @@ class FrameworkRequirement:
         """Who performs the requirement across the workload: the provider alone, both, or the
         customer (duties that only enable do not count).
         """
-        return Ownership.of(d.party.side for r in self.resolutions for d in r.duties if d.role is Role.PERFORMS)
+        return Ownership.of(
+            d.party.side for r in self.resolutions for d in r.duties if d.role is Role.PERFORMS
+        )
 
     @property
     def customer_duties(self) -> tuple[tuple[str, Duty], ...]:
