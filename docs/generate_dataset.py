@@ -51,15 +51,15 @@ def _service(cat: sr.Catalog, service: sr.Service) -> list[str]:
     lines += ["", "| control | type | performs | only enables |", "|---|---|---|---|"]
     for c in cat.controls:
         r = sr.resolve(cat, service.id, c.id)
-        lines.append(
-            f"| {c.id} | {r.ownership.control_type} | {_sides(r, sr.Role.PERFORMS)} | {_sides(r, sr.Role.ENABLES)} |"
-        )
+        performs, enables = _sides(r, sr.Role.PERFORMS), _sides(r, sr.Role.ENABLES)
+        lines.append(f"| {c.id} | {r.ownership.control_type} | {performs} | {enables} |")
     where = service.availability
     if where is not None:
         missing = f"; not in {', '.join(where.regions_without)}" if where.regions_without else ""
         lines += [
             "",
-            f"Offered in partitions {', '.join(where.partitions)}{missing}; runs in {', '.join(where.deployments)}.",
+            f"Offered in partitions {', '.join(where.partitions)}{missing};"
+            f" runs in {', '.join(where.deployments)}.",
         ]
     for option in service.options:
         values = ", ".join(f"`{v.id}`" for v in option.values)

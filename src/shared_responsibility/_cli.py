@@ -181,8 +181,8 @@ def cmd_resolve(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
         out.write(export(r, args.format))
         return
     out.write(f"{r.control.title} for {r.service.name}: {r.ownership.value} ({r.ownership.control_type})\n\n")
-    duties = [(d.party.name, d.layer.id if d.layer else "-", d.text) for d in r.duties]
-    out.write(_table(("party", "layer", "duty"), duties, args.width))
+    duties = [(d.party.name, d.role.value, d.layer.id if d.layer else "-", d.text) for d in r.duties]
+    out.write(_table(("party", "role", "layer", "duty"), duties, args.width))
     trail = [(t.origin.value, t.name, t.target) for t in r.trail]
     out.write("\ndecided by, weakest first:\n" + _table(("origin", "rule", "target"), trail, args.width))
     out.write("\nsources:\n")
