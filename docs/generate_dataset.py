@@ -56,11 +56,8 @@ def _service(cat: sr.Catalog, service: sr.Service) -> list[str]:
     where = service.availability
     if where is not None:
         missing = f"; not in {', '.join(where.regions_without)}" if where.regions_without else ""
-        lines += [
-            "",
-            f"Offered in partitions {', '.join(where.partitions)}{missing};"
-            f" runs in {', '.join(where.deployments)}.",
-        ]
+        runs = ", ".join(where.deployments)
+        lines += ["", f"Offered in partitions {', '.join(where.partitions)}{missing}; runs in {runs}."]
     for option in service.options:
         values = ", ".join(f"`{v.id}`" for v in option.values)
         lines += [

@@ -247,3 +247,17 @@ def test_join_keys_or_a_note_saying_none_was_confirmed(service: sr.Service) -> N
     for kind, found in kinds.items():
         noted = any(n.startswith(f"Join keys: no {kind}") for n in service.notes)
         assert bool(found) != noted, (service.id, kind)
+
+
+def test_every_service_says_where_it_is_offered() -> None:
+    assert [s.id for s in CAT.services if s.availability is None] == []
+
+
+def test_ccm_references_are_pinned_to_v4_0() -> None:
+    """CCM v4.0 and v4.1 number the data-centre controls differently: every control citing a
+    CCM id cites a v4.0 source, and none a v4.1 one."""
+    for control in CAT.controls:
+        if any(ref.startswith("CCM:") for ref in control.references):
+            titles = [s.title for s in control.sources]
+            assert any("CCM v4.0" in t or "Cloud Controls Matrix v4.0" in t for t in titles), control.id
+            assert not any("v4.1" in t for t in titles), control.id
