@@ -73,7 +73,7 @@ def test_config_snapshot() -> None:
     assert len(items) == 39  # never dropped
     unplaced = [i for i in items if not i.placed]
     assert [i.type for i in unplaced] == ["AWS::IoT::Policy", None]
-    assert "unknown service 'AWS::IoT::Policy'" in unplaced[0].reason
+    assert unplaced[0].reason == "no service in the catalog lists the resource type 'AWS::IoT::Policy'"
     assert unplaced[1].reason == "no resource type or ARN to place it by"
     found = {i.resource: i for i in items}
 
@@ -119,8 +119,8 @@ def test_references_and_json_lines(tmp_path: Path) -> None:
         ("arn:aws:s3:::b", "not a string"),
         ({"Resources": []}, "'Resources' must be an object"),
         ({"configurationItems": {}}, "'configurationItems' must be a list"),
-        ({"Something": 1}, "not a CloudFormation template"),
-        (42, "cannot read an inventory from int"),
+        ({"Something": 1}, "not a CloudFormation or SAM template .* its keys are 'Something'"),
+        (42, "cannot read resources from int"),
     ],
 )
 def test_malformed_inventories(source: object, message: str) -> None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ._model import ControlRow as ControlRow
     from ._model import Deployment as Deployment
     from ._model import Duty as Duty
+    from ._model import Evidence as Evidence
     from ._model import Layer as Layer
     from ._model import LayerResolution as LayerResolution
     from ._model import Matrix as Matrix
@@ -91,9 +92,9 @@ _HOMES = {
     "._limits": ("Limits",),
     "._model": (
         "Availability", "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty",
-        "Layer", "LayerResolution", "Matrix", "Option", "OptionValue", "Origin", "Override", "Ownership",
-        "Part", "Partition", "Party", "Region", "Resolution", "Role", "Rule", "Service", "Side", "Source",
-        "Split", "WorkloadDuty",
+        "Evidence", "Layer", "LayerResolution", "Matrix", "Option", "OptionValue", "Origin", "Override",
+        "Ownership", "Part", "Partition", "Party", "Region", "Resolution", "Role", "Rule", "Service", "Side",
+        "Source", "Split", "WorkloadDuty",
     ),
     "._references": ("service_for",),
     "._resolver": ("matrix", "resolve", "resolve_many", "shift", "split", "workload"),

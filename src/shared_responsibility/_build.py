@@ -19,6 +19,7 @@ from ._model import (
     Control,
     ControlRow,
     Deployment,
+    Evidence,
     FrozenMap,
     Layer,
     Option,
@@ -107,6 +108,7 @@ class _Builder:
                 default=raw["default"],
                 values=values,
                 sources=(),
+                evidence=tuple(_evidence(e) for e in raw.get("evidence", ())),
             ),
             raw,
         )
@@ -177,6 +179,19 @@ class _Builder:
             ),
             raw,
         )
+
+
+def _evidence(raw: _Raw) -> Evidence:
+    return Evidence(
+        formats=raw["formats"],
+        types=raw["types"],
+        path=raw.get("path", ""),
+        values=FrozenMap(raw.get("values", {})),
+        match=raw.get("match", "exact"),
+        otherwise=raw.get("otherwise", ""),
+        when=FrozenMap(raw.get("when", {})),
+        value=raw.get("value", ""),
+    )
 
 
 def _availability(raw: _Raw | None) -> Availability | None:

@@ -20,6 +20,7 @@ from ._export import FORMATS, export, rows
 from ._inventory import InventoryItem, inventory, read_document
 from ._model import Context, Override, Ownership, Party, Side
 from ._resolver import check_context, matrix, resolve, shift, split, workload
+from .adapters import decode, parse_text
 from .errors import CatalogError, SharedResponsibilityError
 
 __all__ = ["main"]
@@ -233,17 +234,46 @@ def _progress(items: Iterator[InventoryItem], show: bool) -> Iterator[InventoryI
         sys.stderr.write(f"\r{count} resources.\n")
 
 
+def _inventories(args: argparse.Namespace, cat: Catalog) -> Iterator[InventoryItem]:
+    """The items of every file given, in order; ``-`` reads one document from standard input."""
+    for name in args.files:
+        if name == "-":
+            text = decode(sys.stdin.buffer.read(), "<stdin>")
+            source: Any = parse_text(text, "<stdin>")
+            yield from inventory(cat, source, args.controls or None, _context(args, cat), name="<stdin>")
+        else:
+            yield from inventory(cat, Path(name), args.controls or None, _context(args, cat))
+
+
+def _summary(items: Iterable[InventoryItem], out: TextIO, width: int) -> None:
+    """Counts: resources placed and not, by service, and the unplaced types by frequency."""
+    placed: dict[str, int] = {}
+    unplaced: dict[str, int] = {}
+    for item in items:
+        if item.service is not None:
+            placed[item.service.id] = placed.get(item.service.id, 0) + 1
+        else:
+            key = item.type or item.resource
+            unplaced[key] = unplaced.get(key, 0) + 1
+    done = sum(placed.values())
+    total = done + sum(unplaced.values())
+    share = f" ({done / total:.1%})" if total else ""
+    out.write(f"{total} resources: {done} placed{share}, {total - done} not placed\n")
+    if placed:
+        rows_ = sorted(placed.items(), key=lambda kv: (-kv[1], kv[0]))
+        out.write("\n" + _table(("service", "resources"), [(k, str(v)) for k, v in rows_], width))
+    if unplaced:
+        rows_ = sorted(unplaced.items(), key=lambda kv: (-kv[1], kv[0]))
+        out.write(
+            "\nnot placed, by type:\n" + _table(("type", "resources"), [(k, str(v)) for k, v in rows_], width)
+        )
+
+
 def cmd_inventory(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
-    if args.file == "-":
-        text = sys.stdin.read()
-        try:
-            source: Any = json.loads(text)
-        except ValueError:
-            source = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    else:
-        source = Path(args.file)
-    items = _progress(inventory(cat, source, args.controls or None, _context(args, cat)), sys.stderr.isatty())
-    if args.format == "table":
+    items = _progress(_inventories(args, cat), sys.stderr.isatty())
+    if args.summary:
+        _summary(items, out, args.width)
+    elif args.format == "table":
         summary = []
         for item in items:
             if item.service is None:
@@ -337,15 +367,21 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_shift)
     p = add(
         "inventory",
-        "responsibilities per resource of a template, Config snapshot or list of ARNs",
-        "inventory template.json",
+        "responsibilities per resource of templates, Config snapshots, Terraform plans or ARNs",
+        "inventory template.yaml plan.json",
     )
     p.add_argument(
-        "file",
+        "files",
+        nargs="+",
         metavar="FILE",
-        help="a CloudFormation template, AWS Config snapshot, .jsonl or list of references; - for stdin",
+        help="CloudFormation or SAM templates, AWS Config snapshots or query results (.json, .jsonl,"
+        " .json.gz), terraform show -json output of a plan or a state, or lists of references;"
+        " - reads one document from standard input",
     )
     p.add_argument("--controls", nargs="+", metavar="CONTROL", help="controls to resolve (default: all)")
+    p.add_argument(
+        "--summary", action="store_true", help="print counts, with the types not placed by frequency"
+    )
     p.set_defaults(run=cmd_inventory)
     p = add("validate", "check a dataset or an overrides file", "validate my-catalog.json")
     p.add_argument("file", metavar="FILE")

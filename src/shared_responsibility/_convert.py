@@ -18,6 +18,7 @@ from ._model import (
     Control,
     ControlRow,
     Deployment,
+    Evidence,
     FrozenMap,
     Option,
     OptionValue,
@@ -190,7 +191,18 @@ def _make() -> cattrs.Converter:
     )
     # A generated hook takes the hooks of its fields' types as they are when it is made: the
     # parts first, so that every level leaves its defaults out.
-    for cls in (Source, Region, Availability, OptionValue, Option, Category, Deployment, Partition, Service):
+    for cls in (
+        Source,
+        Region,
+        Availability,
+        Evidence,
+        OptionValue,
+        Option,
+        Category,
+        Deployment,
+        Partition,
+        Service,
+    ):
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
     conv.register_unstructure_hook(
         Control,

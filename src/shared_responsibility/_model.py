@@ -20,6 +20,7 @@ __all__ = [
     "ControlRow",
     "Deployment",
     "Duty",
+    "Evidence",
     "FrozenMap",
     "Layer",
     "LayerResolution",
@@ -228,14 +229,38 @@ class OptionValue:
 
 
 @attrs.frozen(kw_only=True)
+class Evidence:
+    """Where an inventory reads an option's value: in documents of ``formats`` (``cloudformation``,
+    ``config``, ``terraform``), on resources of ``types``, at ``path`` (dotted; ``[*]`` takes each
+    item of a list, ``[Key=value,…]`` the items that match), mapped through ``values`` (the
+    property's value, casefolded, matched ``exact``-ly, as a ``prefix`` or as a ``regex``, to an
+    option value). ``otherwise`` is the option value for any other value that is set; ``when``
+    requires other properties to start with the given values; a rule with no ``path`` says that
+    the resource type itself implies ``value``.
+    """
+
+    formats: tuple[str, ...] = attrs.field(converter=_strs)
+    types: tuple[str, ...] = attrs.field(converter=_strs)
+    path: str = ""
+    values: FrozenMap = attrs.field(factory=FrozenMap, converter=_options)
+    match: str = "exact"
+    otherwise: str = ""
+    when: FrozenMap = attrs.field(factory=FrozenMap, converter=_options)
+    value: str = ""
+
+
+@attrs.frozen(kw_only=True)
 class Option:
-    """A configuration choice of one service that moves the line."""
+    """A configuration choice of one service that moves the line; ``evidence`` says where an
+    inventory reads its value, tried in order.
+    """
 
     id: str
     name: str
     default: str
     values: tuple[OptionValue, ...]
     sources: tuple[Source, ...]
+    evidence: tuple[Evidence, ...] = ()
     note: str = ""
 
     def value(self, value_id: str) -> OptionValue | None:

@@ -10,7 +10,7 @@ from .errors import _escaped
 
 if TYPE_CHECKING:
     from ._catalog import Catalog
-    from ._model import Service
+    from ._model import Evidence, Option, Service
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 URL_RE = re.compile(r"https://[^\s/]+\.[^\s]+")
@@ -94,6 +94,47 @@ def _availability(where: str, s: "Service", cat: "Catalog") -> Iterator[str]:
         yield f"{where}.availability: must name at least one partition and one deployment"
 
 
+EVIDENCE_FORMATS = ("cloudformation", "config", "terraform")
+"""The document formats whose properties an option's evidence can name."""
+_PATH_RE = re.compile(r"[A-Za-z0-9_-]+(?:\[(?:\*|[A-Za-z0-9_-]+=[^\],]*(?:,[A-Za-z0-9_-]+=[^\],]*)*)\])?")
+
+
+def _option_evidence(at: str, option: "Option") -> Iterator[str]:
+    values = {v.id for v in option.values}
+    for k, e in enumerate(option.evidence):
+        yield from (f"{at}.evidence[{k}]{p}" for p in _evidence_problems(e, values))
+
+
+def _evidence_problems(e: "Evidence", values: set[str]) -> Iterator[str]:
+    for name in e.formats:
+        if name not in EVIDENCE_FORMATS:
+            yield f".formats: unknown format {name!r}; use {', '.join(map(repr, EVIDENCE_FORMATS))}"
+    if not e.formats or not e.types:
+        yield ": must name at least one format and one resource type"
+    if e.match not in ("exact", "prefix", "regex"):
+        yield f".match: must be 'exact', 'prefix' or 'regex', got {e.match!r}"
+    if bool(e.path) == bool(e.value):
+        yield ": give either a path (with values) or a value that the type itself implies"
+    for step in e.path.split(".") if e.path else ():
+        if not _PATH_RE.fullmatch(step):
+            yield f".path: cannot read step {step!r}"
+    yield from _evidence_values(e, values)
+
+
+def _evidence_values(e: "Evidence", values: set[str]) -> Iterator[str]:
+    for pattern, target in e.values.items():
+        if e.match == "regex":
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                yield f".values: bad regex {pattern!r}: {err}"
+        if target not in values:
+            yield f".values: {target!r} is not a value of the option"
+    for name in (e.otherwise, e.value):
+        if name and name not in values:
+            yield f": {name!r} is not a value of the option"
+
+
 def catalog_problems(cat: "Catalog") -> list[str]:
     """Every problem of a catalog that the types alone do not rule out."""
     problems: list[str] = []
@@ -172,6 +213,7 @@ def _service_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
             yield from _ids(f"{at}.values", [v.id for v in o.values])
             if o.value(o.default) is None:
                 yield f"{at}.default: {o.default!r} is not one of its values"
+            yield from _option_evidence(at, o)
             for k, v in enumerate(o.values):
                 yield from _parts(f"{at}.values[{k}].layers", v.layers, layer_ids)
                 yield from _performers(f"{at}.values[{k}].layers", v.layers)

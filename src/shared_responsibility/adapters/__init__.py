@@ -1,0 +1,81 @@
+"""Input adapters: each turns one kind of document into resources (`Resource`: a name, a type
+or a reference, a region, properties, where in the document). The core knows nothing of formats;
+`inventory` places what these yield.
+
+==============  ===================================================================
+format          documents
+==============  ===================================================================
+cloudformation  templates (JSON, YAML with every short form), SAM applications
+config          AWS Config snapshots, configuration items, query results (JSON Lines too)
+terraform       ``terraform show -json`` / ``tofu show -json`` of a plan or a state
+references      ARNs, resource types, principals, endpoints: one per resource
+==============  ===================================================================
+"""
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from shared_responsibility.errors import InventoryError
+
+from . import cloudformation, config, references, terraform
+from ._evidence import read_option
+from ._files import decode, parse_text, read_path
+from ._resource import FORMATS, Resource, Unknown
+
+__all__ = [
+    "FORMATS",
+    "Resource",
+    "Unknown",
+    "decode",
+    "detect",
+    "parse_text",
+    "read_option",
+    "read_path",
+    "resources",
+]
+
+_EXPECTED = (
+    "a CloudFormation or SAM template ('Resources'), an AWS Config snapshot or item "
+    "('configurationItems', 'resourceType'), Terraform 'show -json' output ('format_version') "
+    "or a list of references"
+)
+
+
+def _is_parameter_file(doc: Any) -> bool:
+    if isinstance(doc, list):
+        return bool(doc) and all(isinstance(d, Mapping) and "ParameterKey" in d for d in doc)
+    return isinstance(doc, Mapping) and "Parameters" in doc and "Resources" not in doc and len(doc) <= 3
+
+
+def detect(doc: Any, name: str = "the document") -> str:
+    """Which format a parsed document is in; `InventoryError` naming what was expected."""
+    if cloudformation.is_template(doc):
+        return "cloudformation"
+    if terraform.is_terraform(doc):
+        return "terraform"
+    if config.is_config(doc):
+        return "config"
+    if _is_parameter_file(doc):
+        raise InventoryError(f"{name}: a CloudFormation parameter file, not a template; give the template")
+    if isinstance(doc, Mapping):
+        if "Resources" in doc:
+            raise InventoryError(f"{name}: a template's 'Resources' must be an object")
+        keys = ", ".join(repr(k) for k in list(doc)[:5])
+        raise InventoryError(f"{name}: not {_EXPECTED}; its keys are {keys or 'none'}")
+    if isinstance(doc, str | bytes):
+        raise InventoryError(f"{name}: a single string; give a list of references, a document or a path")
+    if isinstance(doc, Iterable):
+        return "references"
+    raise InventoryError(f"{name}: cannot read resources from {type(doc).__name__}")
+
+
+def resources(doc: Any, name: str = "the document") -> Iterator[Resource]:
+    """The resources of a parsed document, in its order, whatever its format."""
+    kind = detect(doc, name)
+    if kind == "cloudformation":
+        return cloudformation.resources(doc, name)
+    if kind == "terraform":
+        return terraform.resources(doc, name)
+    if kind == "config":
+        return config.resources(doc, name)
+    return references.resources(doc, name)
