@@ -221,7 +221,8 @@ _converter = _make()
 
 def _format(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, _DataError):
-        return _MARK.join(f"{path}{_MARK}{message}" for path, message in exc.problems)
+        # a key may hold the mark itself: escape it, so that the pairs split back apart
+        return _MARK.join(f"{_escaped(path)}{_MARK}{_escaped(message)}" for path, message in exc.problems)
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         return f"unknown field(s) {', '.join(map(repr, sorted(exc.extra_fields)))}"
     if isinstance(exc, KeyError):
