@@ -25,8 +25,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed-demo
 	$(BIN)/python examples/quickstart.py
 	@echo
-	@echo '$$ shared-responsibility inventory tests/fixtures/webapp.template.json --controls patch-management encryption-at-rest'
-	@$(BIN)/shared-responsibility inventory tests/fixtures/webapp.template.json --controls patch-management encryption-at-rest
+	@echo '$$ shared-responsibility inventory tests/fixtures/terraform/plan.json --controls patch-management encryption-at-rest'
+	@$(BIN)/shared-responsibility inventory tests/fixtures/terraform/plan.json --controls patch-management encryption-at-rest
+	@echo
+	@echo '$$ shared-responsibility inventory tests/fixtures/terraform/plan.json --summary'
+	@$(BIN)/shared-responsibility inventory tests/fixtures/terraform/plan.json --summary
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check $(CODE)

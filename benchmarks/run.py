@@ -23,6 +23,7 @@ import numpy as np
 import shared_responsibility as sr
 
 sys.path.insert(0, str(Path(__file__).parent))
+import inventory
 from synthetic import synthetic
 
 REPS = 7
@@ -237,6 +238,21 @@ def scaling() -> None:
         gc.collect()
 
 
+def inventories(cat: sr.Catalog) -> list[Figure]:
+    """The whole inventory against the parse alone; an unplaced resource against a placed one;
+    the peak memory of streaming a 1 GiB AWS Config snapshot."""
+    figures = [Figure(name, ours, base, "ms", 2.0) for name, ours, base in inventory.whole_vs_parse(cat)]
+    ours, base = inventory.unplaced_vs_placed(cat)
+    figures.append(Figure("unplaced resource (vs a placed one)", ours, base, "us", 2.0))
+    items, size, peak, seconds = inventory.streamed_memory(1.0)
+    rate = items / seconds
+    print(
+        f"  (streamed a {size:,.0f} MiB snapshot of {items:,} items in {seconds:.1f} s, {rate:,.0f} items/s)"
+    )
+    figures.append(Figure("inventory of a 1 GiB snapshot: peak RSS (vs 1 MiB)", [peak], [1.0], "MiB", 256.0))
+    return figures
+
+
 def main() -> int:
     cat = sr.default_catalog()
     print(f"shared_responsibility {sr.__version__}, dataset {cat.version}, Python {sys.version.split()[0]}")
@@ -248,6 +264,7 @@ def main() -> int:
     figures.append(columnar(cat))
     figures.append(eager_load())
     figures += memory()
+    figures += inventories(cat)
     for f in figures:
         sign = ">=" if f.higher_is_better else "<="
         verdict = "met" if f.met else "MISSED"

@@ -1,7 +1,8 @@
 """Coverage-guided fuzzing of the JSON loaders with atheris (`make fuzz`).
 
-Bytes go to ``load_catalog`` (as a file's JSON) and to ``inventory`` (as a document); anything
-but the library's own errors is a finding. Runs for FUZZ_SECONDS (default 60).
+Bytes go to ``load_catalog`` (as a file's JSON), to ``inventory`` (as a parsed document), and
+to every input adapter as a file (``.json``, ``.yaml``, ``.jsonl``, ``.json.gz``, detection by
+content); anything but the library's own errors is a finding. Runs for FUZZ_SECONDS (default 60).
 """
 
 import contextlib
@@ -15,10 +16,12 @@ import atheris
 
 with atheris.instrument_imports():
     import shared_responsibility as sr
-    from shared_responsibility import _convert, _data, _inventory, _references, _validate  # noqa: F401
+    from shared_responsibility import _convert, _data, _inventory, _references, _validate, adapters  # noqa: F401
 
 CAT = sr.default_catalog()
-FILE = Path(tempfile.mkdtemp()) / "input.json"
+FOLDER = Path(tempfile.mkdtemp())
+FILE = FOLDER / "input.json"
+ADAPTER_FILES = [FOLDER / name for name in ("template.yaml", "plan.json", "items.jsonl", "snapshot.json.gz")]
 
 
 def one(data: bytes) -> None:
@@ -26,6 +29,11 @@ def one(data: bytes) -> None:
     FILE.write_bytes(data)
     with contextlib.suppress(sr.CatalogError):
         sr.load_catalog(FILE)
+    for path in ADAPTER_FILES:
+        path.write_bytes(data)
+        with contextlib.suppress(sr.SharedResponsibilityError):
+            for _ in sr.inventory(CAT, path, ["patch-management"]):
+                pass
     try:
         document = json.loads(data)
     except (ValueError, RecursionError):

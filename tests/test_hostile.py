@@ -230,6 +230,8 @@ def test_limits_refuse_big_and_deep_input(tmp_path: Path) -> None:
         sr.service_for(CAT, "arn:aws:s3:::a-long-bucket", limits=small)
     with pytest.raises(sr.InventoryError, match=r"more than 2 resources \(Limits.max_entries\)"):
         list(sr.inventory(CAT, ["s3", "s3", "s3"], limits=small))
+    streamed = sr.inventory(CAT, iter(["s3", "s3", "s3"]), limits=small)  # memory stays bounded
+    assert len(list(streamed)) == 3
     with pytest.raises(sr.InventoryError, match=r"over the limit of 100 \(Limits.max_bytes\)"):
         list(sr.inventory(CAT, big, limits=small))
     with pytest.raises(sr.InventoryError, match=r"nests more than 3 deep"):

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import shared_responsibility as sr
 from shared_responsibility.adapters import _files
@@ -167,3 +169,18 @@ def test_the_cli_exits_1_with_one_line(tmp_path: Path, content: bytes) -> None:
     assert len(done.stderr.strip().splitlines()) == 1
     assert str(path) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_random_bytes_give_a_result_or_a_library_error(tmp_path: Path, data: bytes) -> None:
+    for name in ("input.json", "input.yaml", "input.jsonl", "input.txt"):
+        path = tmp_path / name
+        path.write_bytes(data)
+        problem = ""
+        try:
+            for item in sr.inventory(CAT, path, ["patch-management"]):
+                assert item.placed or item.reason
+        except sr.InventoryError as e:
+            problem = str(e)
+        assert not problem or str(path) in problem or "the document" in problem

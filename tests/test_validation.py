@@ -97,6 +97,16 @@ CASES: list[tuple[str, Change, str]] = [
     ("sides", _set("services/1/layers", {"data": []}), "services[1].layers.data: must be an object mapping 'provider' and/or 'customer' to a duty text"),
     ("parts", _set("services/1/layers", []), "services[1].layers: must be an object (layer -> {side: text}), got list"),
     ("renamed", _set("renamed", []), "renamed: must be an object (old id -> new id), got list"),
+    ("evidence format", _set("services/0/options/0/evidence", [{"formats": ["arm"], "types": ["T"], "value": "a"}]), "services[0].options[0].evidence[0].formats: unknown format 'arm'; use 'cloudformation', 'config', 'terraform'"),
+    ("evidence value", _set("services/0/options/0/evidence", [{"formats": ["terraform"], "types": ["t"], "path": "p", "values": {"x": "nope"}}]), "services[0].options[0].evidence[0].values: 'nope' is not a value of the option"),
+    ("evidence path", _set("services/0/options/0/evidence", [{"formats": ["terraform"], "types": ["t"], "path": "a..b", "values": {}}]), "services[0].options[0].evidence[0].path: cannot read step ''"),
+    ("evidence both", _set("services/0/options/0/evidence", [{"formats": ["terraform"], "types": ["t"]}]), "services[0].options[0].evidence[0]: give either a path (with values) or a value that the type itself implies"),
+    ("evidence regex", _set("services/0/options/0/evidence", [{"formats": ["config"], "types": ["t"], "path": "p", "match": "regex", "values": {"(": "a"}}]), "services[0].options[0].evidence[0].values: bad regex '(': missing ), unterminated subpattern at position 0"),
+    ("evidence match", _set("services/0/options/0/evidence", [{"formats": ["config"], "types": ["t"], "path": "p", "match": "glob"}]), "services[0].options[0].evidence[0].match: must be 'exact', 'prefix' or 'regex', got 'glob'"),
+    ("role", _set("services/1/layers", {"data": {"customer": {"text": "x", "role": "watches"}}}), "services[1].layers.data.customer.role: unknown role 'watches'; use 'performs' or 'enables'"),
+    ("no performer", _set("services/1/layers", {"data": {"customer": {"text": "x", "role": "enables"}}}), "services[1].layers.data: no side performs (every duty only enables)"),
+    ("source kind", _set("services/1/sources/0/kind", "rumour"), "services[1].sources[0].kind: must be one of '', 'primary', 'secondary', 'archive', got 'rumour'"),
+    ("availability", _set("services/1/availability", {"partitions": ["moon"], "deployments": ["region"]}), "services[1].availability.partitions: unknown partition 'moon'"),
 ]  # fmt: skip
 
 

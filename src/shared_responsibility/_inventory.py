@@ -71,6 +71,7 @@ class _Job:
     controls: tuple[str, ...]
     limits: Limits
     source: str
+    placed: dict[Any, tuple[Service, Context, tuple[Resolution, ...]]] = attrs.field(factory=dict)
 
 
 def _service(job: _Job, res: Resource) -> tuple[Service, Context]:
@@ -88,49 +89,72 @@ def _service(job: _Job, res: Resource) -> tuple[Service, Context]:
     return service_for(job.cat, ref, job.limits)
 
 
-def _place(job: _Job, res: Resource) -> tuple[Service, Context]:
-    """The service and context of one resource, with the options its configuration decides."""
-    service, found = _service(job, res)
-    refine = _REFINE.get(res.type or "")
-    refined = refine(res.properties) if refine is not None else None
-    if refined is not None:
-        service = job.cat.service(refined)
-    options = dict(job.base.options)
-    evidence = dict(job.base.evidence)
+_Reads = tuple[tuple[str, tuple[str, str]], ...]
+
+
+def _reads(service: Service, res: Resource) -> _Reads:
+    """What the resource's properties say of each of the service's options."""
+    found = []
     for option in service.options:
         read = read_option(option, res)
-        if read is None:
-            continue
-        key = f"{service.id}.{option.id}"
-        value, why = read
+        if read is not None:
+            found.append((option.id, read))
+    return tuple(found)
+
+
+def _context(
+    job: _Job, service: Service, region: str | None, partition: str | None, reads: _Reads
+) -> Context:
+    options = dict(job.base.options)
+    evidence = dict(job.base.evidence)
+    for option_id, (value, why) in reads:
+        key = f"{service.id}.{option_id}"
         if value:
             options[key] = value
             evidence[key] = f"set from the resource's configuration: {why}"
         else:
             options.pop(key, None)
             evidence[key] = why
-    region = found.region or res.region or job.base.region
-    partition = found.partition or res.partition or job.base.partition
-    context = attrs.evolve(
+    return attrs.evolve(
         job.base,
         partition=None if region else partition,
         region=region,
         options=FrozenMap(options),
         evidence=FrozenMap(evidence),
     )
-    return service, context
+
+
+def _placed(job: _Job, res: Resource) -> tuple[Service, Context, tuple[Resolution, ...]]:
+    """The service, context and answers of one resource. Resources alike in what decides
+    (service, region, partition, what their properties say of the options) share one answer,
+    worked out once per inventory.
+    """
+    if res.unplaced:
+        raise InventoryError(res.unplaced)
+    if not res.ref:
+        raise InventoryError("no resource type or ARN to place it by")
+    service, found = _service(job, res)
+    refine = _REFINE.get(res.type or "")
+    refined = refine(res.properties) if refine is not None else None
+    if refined is not None:
+        service = job.cat.service(refined)
+    reads = _reads(service, res)
+    region = found.region or res.region or job.base.region
+    partition = None if region else (found.partition or res.partition or job.base.partition)
+    key = (service.id, region, partition, reads)
+    cached = job.placed.get(key)
+    if cached is None:
+        context = _context(job, service, region, partition, reads)
+        check_context(job.cat, context)
+        resolutions = tuple(resolve(job.cat, service.id, c, context) for c in job.controls)
+        cached = job.placed[key] = (service, context, resolutions)
+    return cached
 
 
 def _item(job: _Job, res: Resource) -> InventoryItem:
     where = f"{job.source}: {res.where}" if job.source else res.where
     try:
-        if res.unplaced:
-            raise InventoryError(res.unplaced)
-        if not res.ref:
-            raise InventoryError("no resource type or ARN to place it by")
-        service, context = _place(job, res)
-        check_context(job.cat, context)
-        resolutions = tuple(resolve(job.cat, service.id, c, context) for c in job.controls)
+        service, context, resolutions = _placed(job, res)
     except SharedResponsibilityError as e:
         return InventoryItem(
             resource=res.name,
@@ -152,9 +176,19 @@ def _item(job: _Job, res: Resource) -> InventoryItem:
     )
 
 
-def _items(job: _Job, found: Iterable[Resource]) -> Iterator[InventoryItem]:
+def _streamed(source: Any) -> bool:
+    """Whether a source yields its resources one at a time rather than holding them all (a
+    generator, a JSON Lines file, a large snapshot read item by item): memory stays bounded
+    however many there are, so `Limits.max_entries` does not apply."""
+    if isinstance(source, Mapping):
+        items = source.get("configurationItems")
+        return items is not None and not isinstance(items, list | tuple)
+    return not isinstance(source, list | tuple)
+
+
+def _items(job: _Job, found: Iterable[Resource], bounded: bool) -> Iterator[InventoryItem]:
     for n, res in enumerate(found):
-        if n >= job.limits.max_entries:
+        if bounded and n >= job.limits.max_entries:
             label = job.source or "the document"
             raise InventoryError(
                 f"{label}: more than {job.limits.max_entries} resources (Limits.max_entries)"
@@ -197,4 +231,4 @@ def inventory(
     label = name or "the document"
     if isinstance(source, Mapping | list) and deeper_than(source, limits.max_depth):
         raise InventoryError(f"{label}: nests more than {limits.max_depth} deep (Limits.max_depth)")
-    return _items(job, resources(source, label))
+    return _items(job, resources(source, label), bounded=not _streamed(source))

@@ -197,6 +197,8 @@ def _json_lines_file(file: Path, head: bytes, name: str) -> Iterator[Any]:
                             raise InventoryError(f"{name}:{number}: not valid JSON") from None
             except UnicodeDecodeError as e:
                 raise InventoryError(f"{name}: not UTF-8 text ({e.reason})") from None
+            except (OSError, EOFError) as e:
+                raise InventoryError(f"{name}: cannot read: {e}") from None
 
     return lines()
 
