@@ -179,7 +179,8 @@ def _item(job: _Job, res: Resource) -> InventoryItem:
 def _streamed(source: Any) -> bool:
     """Whether a source yields its resources one at a time rather than holding them all (a
     generator, a JSON Lines file, a large snapshot read item by item): memory stays bounded
-    however many there are, so `Limits.max_entries` does not apply."""
+    however many there are, so `Limits.max_entries` does not apply.
+    """
     if isinstance(source, Mapping):
         items = source.get("configurationItems")
         return items is not None and not isinstance(items, list | tuple)
