@@ -147,13 +147,20 @@ def unplaced_vs_placed(cat: sr.Catalog, n: int = 20_000, reps: int = 5) -> tuple
     return per_resource(unknown), per_resource(placed)
 
 
+# The peak resident memory of this process alone: Linux's VmHWM (getrusage's ru_maxrss would
+# also count the parent that started it, carried over by exec).
 STREAM = """
 import resource, sys
 from pathlib import Path
 import shared_responsibility as sr
 cat = sr.default_catalog()
 count = sum(1 for _ in sr.inventory(cat, Path(sys.argv[1])))
-print(count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+try:
+    status = Path("/proc/self/status").read_text().splitlines()
+    peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(count, peak)
 """
 
 
