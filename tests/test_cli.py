@@ -155,3 +155,25 @@ def test_validate_dataset_and_overrides(tmp_path: Path) -> None:
 
 def test_output_is_deterministic() -> None:
     assert run("matrix", "ec2", "s3", "lambda").stdout == run("matrix", "ec2", "s3", "lambda").stdout
+
+
+def test_services_of_one_provider_say_whose_split_they_follow() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "shared_responsibility", "services", "--provider", "aws", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = {row["id"]: row for row in json.loads(done.stdout)}
+    assert rows["lambda"]["split"] == "service-specific"  # its runtime options move the line
+    assert rows["sqs"]["split"] == "service-specific"  # its data-protection layer differs
+    assert rows["eventbridge"]["category"] == "abstracted"
+    assert rows["ebs"]["split"] == "category default"  # its pages restate the general model
+    missing = subprocess.run(
+        [sys.executable, "-m", "shared_responsibility", "services", "--provider", "azur"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode == 1
+    assert "no services of provider 'azur'; did you mean 'aws'?" in missing.stderr

@@ -19,7 +19,8 @@ CAT = sr.default_catalog()
         ("arn:aws-cn:dynamodb:cn-north-1:123456789012:table/orders", "dynamodb", "aws-cn", "cn-north-1"),
         ("AWS::RDS::DBInstance", "rds", None, None),
         ("AWS::EC2::Volume", "ebs", None, None),
-        ("AWS::EC2::CarrierGateway", "ec2", None, None),  # the namespace's fallback
+        ("AWS::EC2::CarrierGateway", "vpc", None, None),  # a network type of the EC2 namespace
+        ("AWS::EC2::Unheard", "ec2", None, None),  # the namespace's fallback
         ("lambda.amazonaws.com", "lambda", None, None),
         ("s3.eu-west-1.amazonaws.com", "s3", None, "eu-west-1"),
         ("my-bucket.s3.us-east-1.amazonaws.com", "s3", None, "us-east-1"),

@@ -21,7 +21,7 @@ from ._inventory import InventoryItem, inventory, read_document
 from ._model import Context, Override, Ownership, Party, Side
 from ._resolver import check_context, matrix, resolve, shift, split, workload
 from .adapters import decode, parse_text
-from .errors import CatalogError, SharedResponsibilityError
+from .errors import CatalogError, SharedResponsibilityError, UnknownNameError
 
 __all__ = ["main"]
 
@@ -115,14 +115,29 @@ def _context(args: argparse.Namespace, cat: Catalog) -> Context | None:
     return context
 
 
+def _split_kind(service: Any) -> str:
+    """Whether a service states its own split, or takes its category's."""
+    own = service.layers or service.controls or service.options
+    return "service-specific" if own else "category default"
+
+
 def cmd_services(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    providers = sorted({s.provider for s in cat.services})
+    if args.provider is not None and args.provider not in providers:
+        raise UnknownNameError(args.provider, providers, f"no services of provider {args.provider!r}")
     table = [
-        {"id": s.id, "name": s.name, "category": s.category, "options": [o.id for o in s.options]}
+        {
+            "id": s.id,
+            "name": s.name,
+            "category": s.category,
+            "split": _split_kind(s),
+            "options": [o.id for o in s.options],
+        }
         for s in cat.services
+        if args.provider in (None, s.provider)
     ]
-    _write_plain(
-        table, args, out, ("service", "name", "category", "options"), ("id", "name", "category", "options")
-    )
+    heads = ("service", "name", "category", "split", "options")
+    _write_plain(table, args, out, heads, ("id", "name", "category", "split", "options"))
 
 
 def cmd_controls(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
@@ -330,9 +345,9 @@ def _parser() -> argparse.ArgumentParser:
             name, parents=[common], help=help_, description=help_, epilog=f"example: {PROG} {example}"
         )
 
-    add("services", "list the services of the catalog", "services --format csv").set_defaults(
-        run=cmd_services
-    )
+    p = add("services", "list the services of the catalog", "services --provider aws --format csv")
+    p.add_argument("--provider", help="only the services of this provider (aws …)")
+    p.set_defaults(run=cmd_services)
     add("controls", "list the controls of the catalog", "controls").set_defaults(run=cmd_controls)
     p = add(
         "show", "show who holds each layer of one service", "show lambda --option lambda.package-type=image"
