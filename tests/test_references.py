@@ -74,7 +74,7 @@ def test_non_string_reference() -> None:
             sr.UnknownServiceError,
             "unknown service 'notaservice'",
         ),
-        ("AWS::IoT::Thing", sr.UnknownServiceError, "unknown service 'AWS::IoT::Thing'"),
+        ("AWS::Unheard::Thing", sr.UnknownServiceError, "unknown service 'AWS::Unheard::Thing'"),
         ("arn:aws:s3:eu-west-9:123456789012:x", sr.UnknownContextError, "unknown region 'eu-west-9'"),
         ("arn:aws-mars:s3:::b", sr.UnknownContextError, "unknown partition 'aws-mars'"),
     ],

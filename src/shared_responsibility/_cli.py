@@ -21,7 +21,7 @@ from ._inventory import InventoryItem, inventory, read_document
 from ._model import Context, Override, Ownership, Party, Side
 from ._resolver import check_context, matrix, resolve, shift, split, workload
 from .adapters import decode, parse_text
-from .errors import CatalogError, SharedResponsibilityError, UnknownNameError
+from .errors import CatalogError, InventoryError, SharedResponsibilityError, UnknownNameError
 
 __all__ = ["main"]
 
@@ -253,7 +253,11 @@ def _inventories(args: argparse.Namespace, cat: Catalog) -> Iterator[InventoryIt
     """The items of every file given, in order; ``-`` reads one document from standard input."""
     for name in args.files:
         if name == "-":
-            text = decode(sys.stdin.buffer.read(), "<stdin>")
+            try:
+                data = sys.stdin.buffer.read()
+            except (OSError, AttributeError) as e:
+                raise InventoryError(f"<stdin>: cannot read: {e}") from None
+            text = decode(data, "<stdin>")
             source: Any = parse_text(text, "<stdin>")
             yield from inventory(cat, source, args.controls or None, _context(args, cat), name="<stdin>")
         else:
