@@ -43,6 +43,15 @@ class InventoryItem:
     note: str = ""
     """How the resource came about, where the document does not list it itself (SAM)."""
 
+    def __repr__(self) -> str:
+        found = (
+            f"{self.service.id}, {len(self.resolutions)} answers"
+            if self.service
+            else f"not placed: {self.reason}"
+        )
+        text = f"<InventoryItem {self.resource!r}: {found}>"
+        return text if len(text) <= 200 else text[:198] + "…>"
+
     @property
     def placed(self) -> bool:
         """True when the resource was matched to a service and resolved."""

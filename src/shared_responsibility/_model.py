@@ -49,6 +49,16 @@ def _strs(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
 
+def _short(text: str, limit: int = 60) -> str:
+    """Text cut to fit a one-line repr."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _counts(ownerships: Iterable["Ownership"]) -> str:
+    found = [o.value for o in ownerships]
+    return ", ".join(f"{found.count(o.value)} {o.value}" for o in Ownership if o.value in found)
+
+
 class Side(enum.Enum):
     """Which side of the line a party stands on."""
 
@@ -278,13 +288,13 @@ class Service:
     name: str
     provider: str
     category: str
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    layers: tuple[Part, ...] = ()
-    controls: tuple[ControlRow, ...] = ()
-    options: tuple[Option, ...] = ()
-    availability: Availability | None = None
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    sources: tuple[Source, ...] = ()
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs, repr=False)
+    layers: tuple[Part, ...] = attrs.field(default=(), repr=False)
+    controls: tuple[ControlRow, ...] = attrs.field(default=(), repr=False)
+    options: tuple[Option, ...] = attrs.field(default=(), repr=False)
+    availability: Availability | None = attrs.field(default=None, repr=False)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs, repr=False)
+    sources: tuple[Source, ...] = attrs.field(default=(), repr=False)
 
     def option(self, option_id: str) -> Option | None:
         """The option with this id, or None."""
@@ -312,12 +322,12 @@ class Control:
 
     id: str
     title: str
-    layers: tuple[str, ...] | None
-    duties: tuple[Part, ...] = ()
-    references: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    reference_titles: FrozenMap = attrs.field(factory=FrozenMap, converter=_options)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    sources: tuple[Source, ...] = ()
+    layers: tuple[str, ...] | None = attrs.field(repr=False)
+    duties: tuple[Part, ...] = attrs.field(default=(), repr=False)
+    references: tuple[str, ...] = attrs.field(default=(), converter=_strs, repr=False)
+    reference_titles: FrozenMap = attrs.field(factory=FrozenMap, converter=_options, repr=False)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs, repr=False)
+    sources: tuple[Source, ...] = attrs.field(default=(), repr=False)
 
     @property
     def organizational(self) -> bool:
@@ -406,6 +416,10 @@ class Duty:
     text: str
     role: Role = Role.PERFORMS
 
+    def __repr__(self) -> str:
+        where = self.layer.id if self.layer is not None else "organization"
+        return f"<Duty {self.party.id} {self.role.value} on {where}: {_short(self.text)!r}>"
+
     @property
     def holder(self) -> str:
         """The party's name, marked ``(enables)`` where it only enables the other side."""
@@ -457,6 +471,13 @@ class Resolution(_Shown):
     sources: tuple[Source, ...]
     trail: tuple[Rule, ...]
 
+    def __repr__(self) -> str:
+        performers = ", ".join(dict.fromkeys(d.party.id for d in self.duties if d.role is Role.PERFORMS))
+        return (
+            f"<Resolution {self.service.id} {self.control.id}: {self.ownership.value}"
+            f" (performed by {performers}; {len(self.duties)} duties, {len(self.trail)} rules)>"
+        )
+
     @property
     def parties(self) -> tuple[Party, ...]:
         """The parties that hold a duty, in the order of the duties."""
@@ -472,6 +493,10 @@ class LayerResolution:
     duties: tuple[Duty, ...]
     sources: tuple[Source, ...]
     trail: tuple[Rule, ...]
+
+    def __repr__(self) -> str:
+        parties = ", ".join(p.id for p in self.parties)
+        return f"<LayerResolution {self.layer.id}: {self.ownership.value} ({parties})>"
 
     @property
     def parties(self) -> tuple[Party, ...]:
@@ -499,8 +524,7 @@ class Split(_Shown, Mapping[str, LayerResolution]):
         return len(self._layers)
 
     def __repr__(self) -> str:
-        owners = ", ".join(f"{k}: {v.ownership.value}" for k, v in self._layers.items())
-        return f"Split({{{owners}}})"
+        return f"<Split of {len(self)} layers: {_counts(r.ownership for r in self._layers.values())}>"
 
 
 class Matrix(_Shown, tuple[Resolution, ...]):
@@ -509,6 +533,11 @@ class Matrix(_Shown, tuple[Resolution, ...]):
     """
 
     __slots__ = ()
+
+    def __repr__(self) -> str:
+        services = len({r.service.id for r in self})
+        controls = len({r.control.id for r in self})
+        return f"<Matrix of {services} services x {controls} controls: {_counts(r.ownership for r in self)}>"
 
 
 @attrs.frozen(kw_only=True)
@@ -529,6 +558,10 @@ class WorkloadDuty:
     party: Party
     text: str
     services: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        services = ", ".join(self.services)
+        return f"<WorkloadDuty {self.target} {self.party.id} ({_short(services)}): {_short(self.text, 50)!r}>"
 
 
 # -- Prose read on first use ---------------------------------------------------------------------

@@ -23,6 +23,10 @@ class FrameworkRequirement:
     title: str
     resolutions: tuple[Resolution, ...]
 
+    def __repr__(self) -> str:
+        services = len({r.service.id for r in self.resolutions})
+        return f"<FrameworkRequirement {self.reference}: {self.ownership.value} across {services} services>"
+
     @property
     def ownership(self) -> Ownership:
         """Who performs the requirement across the workload: the provider alone, both, or the
