@@ -580,8 +580,19 @@ class Pending:
         self.index = index
 
 
+class Later:
+    """A value worked out on first read (an answer's sources, which would otherwise inflate the
+    prose of the whole catalog on the first answer)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Any) -> None:
+        self.make = make
+
+
 class _Deferred:
-    """A prose field: a plain slot, except that a `Pending` in it is replaced by its value."""
+    """A prose field: a plain slot, except that a `Pending` in it is replaced by its value, and
+    a `Later` by what it makes."""
 
     __slots__ = ("name", "slot")
 
@@ -595,6 +606,9 @@ class _Deferred:
         value = self.slot.__get__(obj, owner)
         if type(value) is Pending:
             value = value.store.value(value.index, self.name)
+            self.slot.__set__(obj, value)
+        elif type(value) is Later:
+            value = value.make()
             self.slot.__set__(obj, value)
         return value
 
@@ -612,6 +626,9 @@ _PROSE_FIELDS = {
 for _cls, _names in _PROSE_FIELDS.items():
     for _name in _names:
         setattr(_cls, _name, _Deferred(_cls.__dict__[_name], _name))
+for _answer in (Resolution, LayerResolution):  # an answer's sources: worked out when first read
+    setattr(_answer, "sources", _Deferred(_answer.__dict__["sources"], "sources"))
+setattr(Rule, "note", _Deferred(Rule.__dict__["note"], "note"))  # a rule's note quotes prose
 
 
 def defer_prose(record: Any, pending: Pending) -> None:

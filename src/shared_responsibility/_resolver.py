@@ -7,8 +7,10 @@ layers it names. Answers are memoized on the catalog, so a warm call is one dict
 look-up; nothing here does I/O.
 """
 
+import functools
 import types
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -23,6 +25,7 @@ from ._model import (
     Duty,
     Layer,
     LayerResolution,
+    Later,
     Matrix,
     Origin,
     Override,
@@ -54,7 +57,7 @@ class _Step:
     layer: str | None
     control: str | None
     parts: tuple[Part, ...]
-    sources: tuple[Source, ...]
+    cited: Any  # the record whose sources this rule rests on: read only when an answer's are
 
 
 @attrs.frozen
@@ -65,18 +68,18 @@ class _Plan:
     steps: tuple[_Step, ...]
     providers: tuple[Party, ...]
     operator_rule: Rule | None
-    operator_sources: tuple[Source, ...]
+    operator_cited: Any
     customer: Party
     overrides: tuple[tuple[Override, tuple[Party, ...]], ...]
     context_rules: tuple[Rule, ...]
 
 
-def _layer_steps(rule: Rule, parts: Sequence[Part], sources: tuple[Source, ...]) -> list[_Step]:
+def _layer_steps(rule: Rule, parts: Sequence[Part], cited: Any) -> list[_Step]:
     by_layer: dict[str | None, list[Part]] = {}
     for p in parts:
         by_layer.setdefault(p.layer, []).append(p)
     return [
-        _Step(attrs.evolve(rule, target=layer or ""), layer, None, tuple(ps), sources)
+        _Step(attrs.evolve(rule, target=layer or ""), layer, None, tuple(ps), cited)
         for layer, ps in by_layer.items()
     ]
 
@@ -105,7 +108,7 @@ def _partition_of(cat: Catalog, context: Context) -> tuple[Partition | None, str
 
 def _operators(
     cat: Catalog, service: Service, context: Context
-) -> tuple[tuple[Party, ...], Rule | None, tuple[Source, ...]]:
+) -> tuple[tuple[Party, ...], Rule | None, Any]:
     partition, region_id = _partition_of(cat, context)
     default = (cat.party(service.provider),)
     if partition is None:
@@ -126,7 +129,7 @@ def _operators(
     note = "the provider side is held by " + " or ".join(p.name for p in providers)
     if len(providers) > 1:
         note += ", by region"
-    return providers, Rule(origin=Origin.CONTEXT, name=name, target="provider", note=note), partition.sources
+    return providers, Rule(origin=Origin.CONTEXT, name=name, target="provider", note=note), partition
 
 
 def _where(cat: Catalog, context: Context) -> tuple[str, str | None]:
@@ -228,11 +231,11 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     _check_offered(cat, service, context)
     category = next(g for g in cat.categories if g.id == service.category)
     category_rule = Rule(origin=Origin.CATEGORY, name=category.id, target="")
-    steps = _layer_steps(category_rule, category.layers, category.sources)
-    steps += _row_steps(category_rule, category.controls, category.sources)
+    steps = _layer_steps(category_rule, category.layers, category)
+    steps += _row_steps(category_rule, category.controls, category)
     service_rule = Rule(origin=Origin.SERVICE, name=service.id, target="")
-    steps += _layer_steps(service_rule, service.layers, service.sources)
-    steps += _row_steps(service_rule, service.controls, service.sources)
+    steps += _layer_steps(service_rule, service.layers, service)
+    steps += _row_steps(service_rule, service.controls, service)
     for option in service.options:
         named = f"{service.id}.{option.id}"
         chosen = context.options.get(named)
@@ -240,19 +243,19 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
         value = option.value(chosen or option.default)
         assert value is not None  # checked above, and by the catalog for defaults
         evidence = context.evidence.get(named)
-        rule = Rule(origin=origin, name=f"{named}={value.id}", target="", note=evidence or value.note)
-        steps += _layer_steps(rule, value.layers, option.sources)
+        rule = Rule(origin=origin, name=f"{named}={value.id}", target="", note=evidence or _note(value))
+        steps += _layer_steps(rule, value.layers, option)
         steps += [
             _Step(
-                attrs.evolve(rule, target=row.control, note=evidence or row.note or value.note),
+                attrs.evolve(rule, target=row.control, note=evidence or _note(row, value)),
                 None,
                 row.control,
                 row.parts,
-                option.sources,
+                option,
             )
             for row in value.controls
         ]
-    providers, operator_rule, operator_sources = _operators(cat, service, context)
+    providers, operator_rule, operator_cited = _operators(cat, service, context)
     context_rules = []
     partition, _ = _partition_of(cat, context)
     if partition is not None and partition.summary:
@@ -261,8 +264,8 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     deployment = _deployment(cat, context)
     if deployment is not None:
         rule = Rule(origin=Origin.CONTEXT, name=f"deployment={deployment.id}", target="")
-        steps += _layer_steps(rule, deployment.layers, deployment.sources)
-        steps += _row_steps(rule, deployment.controls, deployment.sources)
+        steps += _layer_steps(rule, deployment.layers, deployment)
+        steps += _row_steps(rule, deployment.controls, deployment)
         if deployment.summary:
             context_rules.append(attrs.evolve(rule, note=deployment.summary))
     customer = next(p for p in cat.parties if p.side is Side.CUSTOMER)
@@ -275,7 +278,7 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
         tuple(steps),
         providers,
         operator_rule,
-        operator_sources,
+        operator_cited,
         customer,
         overrides,
         tuple(context_rules),
@@ -284,9 +287,9 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     return plan
 
 
-def _row_steps(rule: Rule, rows: Iterable[ControlRow], sources: tuple[Source, ...]) -> list[_Step]:
+def _row_steps(rule: Rule, rows: Iterable[ControlRow], cited: Any) -> list[_Step]:
     return [
-        _Step(attrs.evolve(rule, target=row.control, note=row.note), None, row.control, row.parts, sources)
+        _Step(attrs.evolve(rule, target=row.control, note=_note(row)), None, row.control, row.parts, cited)
         for row in rows
     ]
 
@@ -331,10 +334,22 @@ def _override(
     )
 
 
-def _sources(steps: Iterable[_Step], extra: Iterable[Source]) -> tuple[Source, ...]:
+def _note(*records: Any) -> str:
+    """The first note of these records, read when the rule's note is first read (notes are
+    prose, kept compressed until then)."""
+    return Later(lambda: next((r.note for r in records if r.note), ""))  # type: ignore[return-value]
+
+
+def _later_sources(steps: list[_Step], extra: tuple[Any, ...]) -> tuple[Source, ...]:
+    """An answer's sources, worked out when first read (`Later`): reading them inflates the
+    catalog's prose, which most answers never need."""
+    return Later(functools.partial(_sources, steps, extra))  # type: ignore[return-value]
+
+
+def _sources(steps: Iterable[_Step], extra: Iterable[Any]) -> tuple[Source, ...]:
     """The pages behind an answer, each once (by URL), in the order the rules cite them."""
     found: dict[str, Source] = {}
-    for source in [s for step in steps for s in step.sources] + list(extra):
+    for source in [s for owner in [step.cited for step in steps] + list(extra) for s in owner.sources]:
         found.setdefault(source.url, source)
     return tuple(found.values())
 
@@ -390,14 +405,14 @@ def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Re
         parts = [p for layer in cat.layers for p in state.get(layer.id, ())]
     trail += plan.context_rules
     duties = _overridden(plan, _duties(cat, plan, parts), trail, ctl.layers or (), ctl.id)
-    extra = plan.operator_sources if plan.operator_rule in trail else ()
+    extra = (plan.operator_cited,) if any(r is plan.operator_rule for r in trail) else ()
     return Resolution(
         service=plan.service,
         control=ctl,
         context=context,
         ownership=_ownership(duties, f"services.{plan.service.id}: control {ctl.id!r}"),
         duties=tuple(duties),
-        sources=_sources(steps, (*extra, *ctl.sources)),
+        sources=_later_sources(steps, (*extra, ctl)),
         trail=tuple(trail),
     )
 
@@ -406,12 +421,12 @@ def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolutio
     steps = [step for step in plan.steps if step.layer == layer.id]
     trail = [step.rule for step in steps] + list(plan.context_rules)
     duties = _overridden(plan, _duties(cat, plan, steps[-1].parts), trail, (layer.id,), None)
-    extra = plan.operator_sources if plan.operator_rule in trail else ()
+    extra = (plan.operator_cited,) if any(r is plan.operator_rule for r in trail) else ()
     return LayerResolution(
         layer=layer,
         ownership=_ownership(duties, f"services.{plan.service.id}: layer {layer.id!r}"),
         duties=tuple(duties),
-        sources=_sources(steps, extra),
+        sources=_later_sources(steps, extra),
         trail=tuple(trail),
     )
 
