@@ -8,6 +8,7 @@ holds a ``"prose"`` index, and its prose fields wait in the store until read. Eq
 built once and shared.
 """
 
+import functools
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -21,6 +22,7 @@ from ._model import (
     Deployment,
     Evidence,
     FrozenMap,
+    Later,
     Layer,
     Option,
     OptionValue,
@@ -121,13 +123,17 @@ class _Builder:
                 provider=sys.intern(raw["provider"]),
                 category=sys.intern(raw["category"]),
                 aliases=raw.get("aliases", ()),
-                layers=self.parts(raw.get("layers", {})),
-                controls=self.rows(raw.get("controls", {})),
-                options=tuple(self.option(o) for o in raw.get("options", ())),
+                # built when the service is first resolved (`Later`): most never are
+                layers=_later(self.parts, raw.get("layers", {})),
+                controls=_later(self.rows, raw.get("controls", {})),
+                options=_later(self.options, raw.get("options", ())),
                 availability=_availability(raw.get("availability")),
             ),
             raw,
         )
+
+    def options(self, raw: list[_Raw]) -> tuple[Option, ...]:
+        return tuple(self.option(o) for o in raw)
 
     def control(self, raw: _Raw) -> Control:
         layers = raw["layers"]
@@ -179,6 +185,11 @@ class _Builder:
             ),
             raw,
         )
+
+
+def _later(make: Callable[[Any], _T], raw: Any) -> _T:
+    """What ``make(raw)`` builds, when first read."""
+    return Later(functools.partial(make, raw))  # type: ignore[return-value]
 
 
 def _evidence(raw: _Raw) -> Evidence:

@@ -581,18 +581,28 @@ class Pending:
 
 
 class Later:
-    """A value worked out on first read (an answer's sources, which would otherwise inflate the
-    prose of the whole catalog on the first answer)."""
+    """A value worked out on first read, once, and shared by every record that holds this
+    `Later`: an answer's sources (which would otherwise inflate the whole catalog's prose on the
+    first answer), a service's rows and options (built when the service is first resolved).
+    """
 
-    __slots__ = ("make",)
+    __slots__ = ("done", "make", "value")
 
     def __init__(self, make: Any) -> None:
         self.make = make
+        self.done = False
+        self.value: Any = None
+
+    def get(self) -> Any:
+        if not self.done:
+            self.value, self.done, self.make = self.make(), True, None
+        return self.value
 
 
 class _Deferred:
     """A prose field: a plain slot, except that a `Pending` in it is replaced by its value, and
-    a `Later` by what it makes."""
+    a `Later` by what it makes.
+    """
 
     __slots__ = ("name", "slot")
 
@@ -608,7 +618,7 @@ class _Deferred:
             value = value.store.value(value.index, self.name)
             self.slot.__set__(obj, value)
         elif type(value) is Later:
-            value = value.make()
+            value = value.get()
             self.slot.__set__(obj, value)
         return value
 
@@ -627,8 +637,10 @@ for _cls, _names in _PROSE_FIELDS.items():
     for _name in _names:
         setattr(_cls, _name, _Deferred(_cls.__dict__[_name], _name))
 for _answer in (Resolution, LayerResolution):  # an answer's sources: worked out when first read
-    setattr(_answer, "sources", _Deferred(_answer.__dict__["sources"], "sources"))
-setattr(Rule, "note", _Deferred(Rule.__dict__["note"], "note"))  # a rule's note quotes prose
+    _answer.sources = _Deferred(_answer.__dict__["sources"], "sources")
+Rule.note = _Deferred(Rule.__dict__["note"], "note")  # a rule's note quotes prose
+for _name in ("layers", "controls", "options"):  # a service's rules: built when first read
+    setattr(Service, _name, _Deferred(Service.__dict__[_name], _name))
 
 
 def defer_prose(record: Any, pending: Pending) -> None:

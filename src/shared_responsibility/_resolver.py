@@ -23,9 +23,9 @@ from ._model import (
     ControlRow,
     Deployment,
     Duty,
+    Later,
     Layer,
     LayerResolution,
-    Later,
     Matrix,
     Origin,
     Override,
@@ -336,20 +336,28 @@ def _override(
 
 def _note(*records: Any) -> str:
     """The first note of these records, read when the rule's note is first read (notes are
-    prose, kept compressed until then)."""
+    prose, kept compressed until then).
+    """
     return Later(lambda: next((r.note for r in records if r.note), ""))  # type: ignore[return-value]
 
 
-def _later_sources(steps: list[_Step], extra: tuple[Any, ...]) -> tuple[Source, ...]:
+def _later_sources(cat: Catalog, steps: list[_Step], extra: tuple[Any, ...]) -> tuple[Source, ...]:
     """An answer's sources, worked out when first read (`Later`): reading them inflates the
-    catalog's prose, which most answers never need."""
-    return Later(functools.partial(_sources, steps, extra))  # type: ignore[return-value]
+    catalog's prose, which most answers never need. Answers that cite the same records share
+    one `Later`.
+    """
+    owners = tuple({id(o): o for o in [step.cited for step in steps] + list(extra)}.values())
+    key = ("sources", tuple(map(id, owners)))
+    found = cat._memo.get(key)
+    if found is None:
+        found = cat._memo[key] = Later(functools.partial(_sources, owners))
+    return found  # type: ignore[return-value]
 
 
-def _sources(steps: Iterable[_Step], extra: Iterable[Any]) -> tuple[Source, ...]:
+def _sources(owners: Iterable[Any]) -> tuple[Source, ...]:
     """The pages behind an answer, each once (by URL), in the order the rules cite them."""
     found: dict[str, Source] = {}
-    for source in [s for owner in [step.cited for step in steps] + list(extra) for s in owner.sources]:
+    for source in [s for owner in owners for s in owner.sources]:
         found.setdefault(source.url, source)
     return tuple(found.values())
 
@@ -412,7 +420,7 @@ def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Re
         context=context,
         ownership=_ownership(duties, f"services.{plan.service.id}: control {ctl.id!r}"),
         duties=tuple(duties),
-        sources=_later_sources(steps, (*extra, ctl)),
+        sources=_later_sources(cat, steps, (*extra, ctl)),
         trail=tuple(trail),
     )
 
@@ -426,7 +434,7 @@ def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolutio
         layer=layer,
         ownership=_ownership(duties, f"services.{plan.service.id}: layer {layer.id!r}"),
         duties=tuple(duties),
-        sources=_later_sources(steps, extra),
+        sources=_later_sources(cat, steps, extra),
         trail=tuple(trail),
     )
 
