@@ -47,6 +47,8 @@ def test_packing_writes_the_files_that_ship(tmp_path: Path, capsys: pytest.Captu
 def test_the_rules_hold_no_prose_and_point_at_it_where_it_was() -> None:
     whole = json.loads(packaged_data(DATA_FILE))
     rules = json.loads(packaged_data(RULES_FILE))
+    for service in rules["services"]:  # each service's own rules are packed as one JSON text
+        service.update(json.loads(service.pop("rules", "{}")))
     had = [any(key in r for key in PROSE_FIELDS) for r in records(whole)]
     assert not [r for r in records(rules) if any(key in r for key in PROSE_FIELDS)]
     assert ["prose" in r for r in records(rules)] == had
@@ -84,7 +86,8 @@ def test_a_record_without_a_field_gets_the_fields_default() -> None:
 def test_an_option_value_without_control_rows_packs() -> None:
     service = {"id": "s", "options": [{"id": "o", "values": [{"id": "v", "note": "n"}]}]}
     rules, prose = pack({**_empty(), "services": [service]})
-    assert rules["services"][0]["options"][0]["values"][0] == {"id": "v", "prose": 0}
+    packed = json.loads(rules["services"][0]["rules"])  # a service's own rules: one JSON text
+    assert packed["options"][0]["values"][0] == {"id": "v", "prose": 0}
     assert prose == {"sources": [], "records": [{"note": "n"}]}
 
 

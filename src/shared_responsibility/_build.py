@@ -9,6 +9,7 @@ built once and shared.
 """
 
 import functools
+import json
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -116,6 +117,7 @@ class _Builder:
         )
 
     def service(self, raw: _Raw) -> Service:
+        rules = _ServiceRules(self, raw.get("rules"))
         return self.record(
             Service(
                 id=sys.intern(raw["id"]),
@@ -123,10 +125,10 @@ class _Builder:
                 provider=sys.intern(raw["provider"]),
                 category=sys.intern(raw["category"]),
                 aliases=raw.get("aliases", ()),
-                # built when the service is first resolved (`Later`): most never are
-                layers=_later(self.parts, raw.get("layers", {})),
-                controls=_later(self.rows, raw.get("controls", {})),
-                options=_later(self.options, raw.get("options", ())),
+                # parsed and built when the service is first resolved (`Later`): most never are
+                layers=_later(rules.get, "layers"),
+                controls=_later(rules.get, "controls"),
+                options=_later(rules.get, "options"),
                 availability=_availability(raw.get("availability")),
             ),
             raw,
@@ -190,6 +192,29 @@ class _Builder:
 def _later(make: Callable[[Any], _T], raw: Any) -> _T:
     """What ``make(raw)`` builds, when first read."""
     return Later(functools.partial(make, raw))  # type: ignore[return-value]
+
+
+class _ServiceRules:
+    """One service's packed rules (a JSON text), parsed and built once, on first use."""
+
+    __slots__ = ("builder", "built", "text")
+
+    def __init__(self, builder: _Builder, text: str | None) -> None:
+        self.builder = builder
+        self.text = text
+        self.built: dict[str, Any] | None = None
+
+    def get(self, name: str) -> Any:
+        if self.built is None:
+            raw = json.loads(self.text) if self.text else {}
+            b = self.builder
+            self.built = {
+                "layers": b.parts(raw.get("layers", {})),
+                "controls": b.rows(raw.get("controls", {})),
+                "options": b.options(raw.get("options", ())),
+            }
+            self.text = None
+        return self.built[name]
 
 
 def _evidence(raw: _Raw) -> Evidence:

@@ -636,11 +636,17 @@ _PROSE_FIELDS = {
 for _cls, _names in _PROSE_FIELDS.items():
     for _name in _names:
         setattr(_cls, _name, _Deferred(_cls.__dict__[_name], _name))
-for _answer in (Resolution, LayerResolution):  # an answer's sources: worked out when first read
-    _answer.sources = _Deferred(_answer.__dict__["sources"], "sources")
-Rule.note = _Deferred(Rule.__dict__["note"], "note")  # a rule's note quotes prose
-for _name in ("layers", "controls", "options"):  # a service's rules: built when first read
-    setattr(Service, _name, _Deferred(Service.__dict__[_name], _name))
+# Fields that may hold a `Later`: an answer's sources and a rule's note (they quote prose), and
+# a service's own rules (built when the service is first resolved).
+_LATER_FIELDS: dict[type, tuple[str, ...]] = {
+    Resolution: ("sources",),
+    LayerResolution: ("sources",),
+    Rule: ("note",),
+    Service: ("layers", "controls", "options"),
+}
+for _later_cls, _later_names in _LATER_FIELDS.items():
+    for _name in _later_names:
+        setattr(_later_cls, _name, _Deferred(_later_cls.__dict__[_name], _name))
 
 
 def defer_prose(record: Any, pending: Pending) -> None:

@@ -20,6 +20,10 @@ from ._model import PROSE_FIELDS
 
 __all__ = ["pack", "records"]
 
+_SERVICE_RULES = ("layers", "controls", "options")
+"""A service's own rules: packed as one JSON text each, so that loading the catalog parses and
+builds only the services that are resolved."""
+
 
 def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every record of a dataset that may carry prose, in a fixed order."""
@@ -39,7 +43,8 @@ def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The dataset's rules and its prose; ``raw`` is changed in place into the rules.
+    """The dataset's rules and its prose; ``raw`` is changed in place into the rules (each
+    service's layers, rows and options as one JSON text, ``"rules"``).
 
     The prose is ``{"sources": [[title, url, read, note, kind], …], "records": [{field: value}, …]}``,
     each record's ``sources`` given as indices into the shared list.
@@ -59,6 +64,10 @@ def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
             ]
         record["prose"] = len(prose)
         prose.append(found)
+    for service in raw["services"]:
+        rules = {key: service.pop(key) for key in _SERVICE_RULES if service.get(key)}
+        if rules:  # parsed and built when the service is first resolved
+            service["rules"] = json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
     return raw, {"sources": [list(s) for s in sources], "records": prose}
 
 
