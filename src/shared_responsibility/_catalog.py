@@ -128,7 +128,8 @@ class Catalog:
     renamed: tuple[tuple[str, str], ...] = ()
 
     # Indices, built once; not part of equality.
-    _services: Mapping[str, Service] = attrs.field(init=False, eq=False, repr=False)
+    _ids: Mapping[str, Service] = attrs.field(init=False, eq=False, repr=False)
+    _services: Mapping[str, Service] | None = attrs.field(init=False, eq=False, repr=False)
     _controls: Mapping[str, Control] = attrs.field(init=False, eq=False, repr=False)
     _references: Mapping[str, tuple[Control, ...]] = attrs.field(init=False, eq=False, repr=False)
     _layers: Mapping[str, Layer] = attrs.field(init=False, eq=False, repr=False)
@@ -150,7 +151,8 @@ class Catalog:
             for ref in control.references:
                 references.setdefault(ref.casefold(), []).append(control)
         init = object.__setattr__
-        init(self, "_services", _index(self.services, _service_keys))
+        init(self, "_ids", _index(self.services, _id))
+        init(self, "_services", None)  # every name and alias: indexed on the first look-up by one
         init(self, "_controls", _index(self.controls, _id))
         init(self, "_references", types.MappingProxyType({k: tuple(v) for k, v in references.items()}))
         init(self, "_layers", _index(self.layers, _id))
@@ -168,9 +170,16 @@ class Catalog:
         type that no service lists falls back to its namespace (``AWS::EC2::``).
         """
         key = name.casefold()
-        found = self._services.get(key)
+        found = self._ids.get(key)
+        if found is not None:
+            return found
+        index = self._services
+        if index is None:  # built once, on the first look-up by a name or an alias
+            index = _index(self.services, _service_keys)
+            object.__setattr__(self, "_services", index)
+        found = index.get(key)
         if found is None and "::" in key:
-            found = self._services.get(key[: key.rindex("::") + 2])
+            found = index.get(key[: key.rindex("::") + 2])
         return found
 
     def service(self, name: str) -> Service:

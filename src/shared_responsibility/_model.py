@@ -599,6 +599,21 @@ class Later:
         return self.value
 
 
+class Cited(tuple[Any, ...]):
+    """The records whose sources an answer rests on: its sources, each page once (by URL), are
+    read from them when first needed, so that answering inflates no prose.
+    """
+
+    __slots__ = ()
+
+    def sources(self) -> "tuple[Source, ...]":
+        found: dict[str, Source] = {}
+        for owner in self:
+            for source in owner.sources:
+                found.setdefault(source.url, source)
+        return tuple(found.values())
+
+
 class _Deferred:
     """A prose field: a plain slot, except that a `Pending` in it is replaced by its value, and
     a `Later` by what it makes.
@@ -619,6 +634,9 @@ class _Deferred:
             self.slot.__set__(obj, value)
         elif type(value) is Later:
             value = value.get()
+            self.slot.__set__(obj, value)
+        elif type(value) is Cited:
+            value = value.sources()
             self.slot.__set__(obj, value)
         return value
 

@@ -7,7 +7,6 @@ layers it names. Answers are memoized on the catalog, so a warm call is one dict
 look-up; nothing here does I/O.
 """
 
-import functools
 import types
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -18,6 +17,7 @@ from ._catalog import Catalog, suggest
 from ._model import (
     Availability,
     Change,
+    Cited,
     Context,
     Control,
     ControlRow,
@@ -341,25 +341,12 @@ def _note(*records: Any) -> str:
     return Later(lambda: next((r.note for r in records if r.note), ""))  # type: ignore[return-value]
 
 
-def _later_sources(cat: Catalog, steps: list[_Step], extra: tuple[Any, ...]) -> tuple[Source, ...]:
-    """An answer's sources, worked out when first read (`Later`): reading them inflates the
-    catalog's prose, which most answers never need. Answers that cite the same records share
-    one `Later`.
+def _later_sources(steps: list[_Step], extra: tuple[Any, ...]) -> tuple[Source, ...]:
+    """An answer's sources, read from the records it rests on when first needed (`Cited`):
+    reading them inflates the catalog's prose, which most answers never need.
     """
-    owners = tuple({id(o): o for o in [step.cited for step in steps] + list(extra)}.values())
-    key = ("sources", tuple(map(id, owners)))
-    found = cat._memo.get(key)
-    if found is None:
-        found = cat._memo[key] = Later(functools.partial(_sources, owners))
-    return found  # type: ignore[return-value]
-
-
-def _sources(owners: Iterable[Any]) -> tuple[Source, ...]:
-    """The pages behind an answer, each once (by URL), in the order the rules cite them."""
-    found: dict[str, Source] = {}
-    for source in [s for owner in owners for s in owner.sources]:
-        found.setdefault(source.url, source)
-    return tuple(found.values())
+    owners = {id(o): o for o in [step.cited for step in steps] + list(extra)}
+    return Cited(owners.values())
 
 
 def _overridden(
@@ -420,7 +407,7 @@ def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Re
         context=context,
         ownership=_ownership(duties, f"services.{plan.service.id}: control {ctl.id!r}"),
         duties=tuple(duties),
-        sources=_later_sources(cat, steps, (*extra, ctl)),
+        sources=_later_sources(steps, (*extra, ctl)),
         trail=tuple(trail),
     )
 
@@ -434,7 +421,7 @@ def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolutio
         layer=layer,
         ownership=_ownership(duties, f"services.{plan.service.id}: layer {layer.id!r}"),
         duties=tuple(duties),
-        sources=_later_sources(cat, steps, extra),
+        sources=_later_sources(steps, extra),
         trail=tuple(trail),
     )
 
