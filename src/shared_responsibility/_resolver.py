@@ -3,8 +3,10 @@
 Rules apply from weakest to strongest: category default, service entry, option values (in the
 order the service declares its options), context rules, overrides. A rule about a layer counts
 for every control that touches the layer; a control row counts for that control alone, on the
-layers it names. Answers are memoized on the catalog, so a warm call is one dictionary
-look-up; nothing here does I/O.
+layers it names, and a control's answer is made of rows (where only a layer's general text is
+left, the trail says so). Ownership follows the duties that perform, not those that only
+enable. A service is resolved only where it is offered. Answers are memoized on the catalog,
+so a warm call is one dictionary look-up; nothing here does I/O.
 """
 
 import types
