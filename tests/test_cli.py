@@ -177,3 +177,24 @@ def test_services_of_one_provider_say_whose_split_they_follow() -> None:
     )
     assert missing.returncode == 1
     assert "no services of provider 'azur'; did you mean 'aws'?" in missing.stderr
+
+
+@pytest.mark.parametrize("command", [["services"], ["controls"], ["shift", "ec2", "lambda"]])
+def test_lists_refuse_the_oscal_formats_with_one_line(command: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "shared_responsibility", *command, "--format", "oscal-ssp"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.strip() == (
+        f"shared-responsibility: {command[0]} writes table, csv, markdown, json, not oscal-ssp"
+    )
+
+
+def test_the_export_formats_are_public() -> None:
+    assert sr.FORMATS == ("csv", "markdown", "json", "oscal-component-definition", "oscal-ssp")
+    with pytest.raises(sr.UnknownFormatError, match="did you mean 'csv'"):
+        sr.export(sr.resolve(sr.default_catalog(), "ec2", "patch-management"), "cvs")

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ._crosswalk import crosswalk as crosswalk
     from ._data import default_catalog as default_catalog
     from ._data import load_catalog as load_catalog
+    from ._export import FORMATS as FORMATS
     from ._export import export as export
     from ._inventory import InventoryItem as InventoryItem
     from ._inventory import inventory as inventory
@@ -87,7 +88,7 @@ _HOMES = {
     "._columnar": ("OWNERSHIP_CODES", "ownership_codes"),
     "._crosswalk": ("VOCABULARIES", "crosswalk"),
     "._data": ("default_catalog", "load_catalog"),
-    "._export": ("export",),
+    "._export": ("FORMATS", "export"),
     "._inventory": ("InventoryItem", "inventory"),
     "._limits": ("Limits",),
     "._model": (

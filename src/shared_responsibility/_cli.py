@@ -21,7 +21,13 @@ from ._inventory import InventoryItem, inventory, read_document
 from ._model import Context, Override, Ownership, Party, Side
 from ._resolver import check_context, matrix, resolve, shift, split, workload
 from .adapters import decode, parse_text
-from .errors import CatalogError, InventoryError, SharedResponsibilityError, UnknownNameError
+from .errors import (
+    CatalogError,
+    InventoryError,
+    SharedResponsibilityError,
+    UnknownFormatError,
+    UnknownNameError,
+)
 
 __all__ = ["main"]
 
@@ -162,6 +168,9 @@ def _write_plain(
     headers: Sequence[str],
     keys: Sequence[str],
 ) -> None:
+    if args.format.startswith("oscal"):
+        plain = ", ".join(("table", *(f for f in FORMATS if not f.startswith("oscal"))))
+        raise UnknownFormatError(args.format, (), f"{args.command} writes {plain}, not {args.format}")
     if args.format == "json":
         out.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "table":
