@@ -40,7 +40,7 @@ def test_show_fits_80_columns_and_lists_the_stack_top_first() -> None:
     assert done.returncode == 0
     lines = done.stdout.splitlines()
     assert all(len(line) <= 80 for line in lines)
-    layers = [line.split()[0] for line in lines[3:]]
+    layers = [line.split()[0] for line in lines[3:17]]  # the 14 layers; the options follow
     assert layers[0] == "endpoints"
     assert layers[-1] == "facilities"
     guest = next(line for line in lines if line.startswith("guest-os"))
@@ -198,3 +198,18 @@ def test_the_export_formats_are_public() -> None:
     assert sr.FORMATS == ("csv", "markdown", "json", "oscal-component-definition", "oscal-ssp")
     with pytest.raises(sr.UnknownFormatError, match="did you mean 'csv'"):
         sr.export(sr.resolve(sr.default_catalog(), "ec2", "patch-management"), "cvs")
+
+
+def test_show_lists_the_option_values_that_move_the_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "shared_responsibility", "show", "lambda"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    text = " ".join(done.stdout.split())  # lines fold at 80 columns
+    listed = (
+        "option lambda.runtime-update-mode (Runtime update mode): auto (default), function-update, manual"
+    )
+    assert listed in text
+    assert "choose with --option lambda.runtime-update-mode=VALUE" in done.stdout

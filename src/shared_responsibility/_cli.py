@@ -196,6 +196,12 @@ def cmd_show(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
                 args.width,
             )
         )
+        for option in service.options:  # what moves the line, and how to say so
+            values = ", ".join(v.id + (" (default)" if v.id == option.default else "") for v in option.values)
+            line = f"option {service.id}.{option.id} ({option.name}): {values}"
+            out.write("\n" + textwrap.fill(line, args.width, subsequent_indent="    "))
+        if service.options:
+            out.write(f"\n  choose with --option {service.id}.{service.options[0].id}=VALUE\n")
     else:
         out.write(export(table, args.format))
 
