@@ -20,7 +20,7 @@ def main() -> None:
     print(f"  {r.ownership.value} ({r.ownership.control_type})")
     for duty in r.duties:
         where = duty.layer.name if duty.layer else "organization"
-        print(f"  - {duty.party.name} [{where}]: {duty.text}")
+        print(f"  - {duty.holder} [{where}]: {duty.text}")  # "(enables)" where it only enables
     print("  decided by:")
     for rule in r.trail:
         print(f"    {rule.origin.value}: {rule.name} -> {rule.target}")

@@ -16,3 +16,5 @@ def test_quickstart(capsys: pytest.CaptureFixture[str]) -> None:
     assert "AWS Lambda" in out
     assert "Guest operating system    customer        provider        provider" in out
     assert "option value: lambda.runtime-update-mode=manual -> platform" in out
+    # in Manual mode Lambda only publishes patched runtimes: it enables, the customer performs
+    assert "Amazon Web Services (enables) [Platform]: Publishes patched runtime versions" in out
