@@ -21,6 +21,7 @@ from ._model import Context, FrozenMap, Resolution, Service
 from ._references import service_for
 from ._resolver import check_context, resolve
 from .adapters import Resource, read_option, read_path, resources
+from .adapters._evidence import lookup
 from .errors import InventoryError, SharedResponsibilityError
 
 __all__ = ["InventoryItem", "inventory", "read_document"]
@@ -67,7 +68,7 @@ _REFINE: dict[str, Callable[[Mapping[str, Any]], str | None]] = {
 
 
 def _text(props: Mapping[str, Any], key: str) -> str:
-    value = props.get(key, props.get(key[:1].lower() + key[1:]))
+    value = lookup(props, key)
     return value.casefold() if isinstance(value, str) else ""
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import attrs
 
+from .errors import _short
+
 __all__ = [
     "Availability",
     "Category",
@@ -47,11 +49,6 @@ __all__ = [
 
 def _strs(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    """Text cut to fit a one-line repr."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _counts(ownerships: Iterable["Ownership"]) -> str:
@@ -418,7 +415,7 @@ class Duty:
 
     def __repr__(self) -> str:
         where = self.layer.id if self.layer is not None else "organization"
-        return f"<Duty {self.party.id} {self.role.value} on {where}: {_short(self.text)!r}>"
+        return f"<Duty {self.party.id} {self.role.value} on {where}: {_short(self.text, 60)!r}>"
 
     @property
     def holder(self) -> str:
@@ -560,8 +557,8 @@ class WorkloadDuty:
     services: tuple[str, ...]
 
     def __repr__(self) -> str:
-        services = ", ".join(self.services)
-        return f"<WorkloadDuty {self.target} {self.party.id} ({_short(services)}): {_short(self.text, 50)!r}>"
+        services = _short(", ".join(self.services), 60)
+        return f"<WorkloadDuty {self.target} {self.party.id} ({services}): {_short(self.text, 50)!r}>"
 
 
 # -- Prose read on first use ---------------------------------------------------------------------
@@ -581,22 +578,14 @@ class Pending:
 
 
 class Later:
-    """A value worked out on first read, once, and shared by every record that holds this
-    `Later`: an answer's sources (which would otherwise inflate the whole catalog's prose on the
-    first answer), a service's rows and options (built when the service is first resolved).
+    """A field's value, made when the field is first read: a rule's note (prose, compressed
+    until then), a service's own rules (built when the service is first resolved).
     """
 
-    __slots__ = ("done", "make", "value")
+    __slots__ = ("make",)
 
     def __init__(self, make: Any) -> None:
         self.make = make
-        self.done = False
-        self.value: Any = None
-
-    def get(self) -> Any:
-        if not self.done:
-            self.value, self.done, self.make = self.make(), True, None
-        return self.value
 
 
 class Cited(tuple[Any, ...]):
@@ -615,8 +604,8 @@ class Cited(tuple[Any, ...]):
 
 
 class _Deferred:
-    """A prose field: a plain slot, except that a `Pending` in it is replaced by its value, and
-    a `Later` by what it makes.
+    """A field filled in when first read: a plain slot, except that a `Pending` in it is replaced
+    by its prose, a `Later` by what it makes and a `Cited` by its sources.
     """
 
     __slots__ = ("name", "slot")
@@ -633,7 +622,7 @@ class _Deferred:
             value = value.store.value(value.index, self.name)
             self.slot.__set__(obj, value)
         elif type(value) is Later:
-            value = value.get()
+            value = value.make()
             self.slot.__set__(obj, value)
         elif type(value) is Cited:
             value = value.sources()
@@ -647,24 +636,22 @@ class _Deferred:
 PROSE_FIELDS = ("notes", "note", "sources")
 """The fields that hold prose, in every kind of record that has any."""
 
-_PROSE_FIELDS = {
+_PROSE_FIELDS: dict[type, tuple[str, ...]] = {
     cls: tuple(a.name for a in attrs.fields(cls) if a.name in PROSE_FIELDS)
     for cls in (Category, Control, ControlRow, Deployment, Option, OptionValue, Partition, Service)
 }
-for _cls, _names in _PROSE_FIELDS.items():
-    for _name in _names:
-        setattr(_cls, _name, _Deferred(_cls.__dict__[_name], _name))
-# Fields that may hold a `Later`: an answer's sources and a rule's note (they quote prose), and
-# a service's own rules (built when the service is first resolved).
-_LATER_FIELDS: dict[type, tuple[str, ...]] = {
+# Besides the prose fields: an answer's sources (`Cited`) and a rule's note (`Later`), which
+# quote prose, and a service's own rules (`Later`, built when the service is first resolved).
+_DEFERRED_FIELDS: dict[type, tuple[str, ...]] = {
+    **_PROSE_FIELDS,
+    Service: (*_PROSE_FIELDS[Service], "layers", "controls", "options"),
     Resolution: ("sources",),
     LayerResolution: ("sources",),
     Rule: ("note",),
-    Service: ("layers", "controls", "options"),
 }
-for _later_cls, _later_names in _LATER_FIELDS.items():
-    for _name in _later_names:
-        setattr(_later_cls, _name, _Deferred(_later_cls.__dict__[_name], _name))
+for _cls, _names in _DEFERRED_FIELDS.items():
+    for _name in _names:
+        setattr(_cls, _name, _Deferred(_cls.__dict__[_name], _name))
 
 
 def defer_prose(record: Any, pending: Pending) -> None:

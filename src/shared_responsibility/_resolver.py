@@ -229,7 +229,7 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     _check_options(cat, context)
-    _deployment(cat, context)
+    deployment = _deployment(cat, context)  # an unknown one is an error before "not offered"
     _check_offered(cat, service, context)
     category = next(g for g in cat.categories if g.id == service.category)
     category_rule = Rule(origin=Origin.CATEGORY, name=category.id, target="")
@@ -263,7 +263,6 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     if partition is not None and partition.summary:
         name = f"partition={partition.id}"
         context_rules.append(Rule(origin=Origin.CONTEXT, name=name, target="", note=partition.summary))
-    deployment = _deployment(cat, context)
     if deployment is not None:
         rule = Rule(origin=Origin.CONTEXT, name=f"deployment={deployment.id}", target="")
         steps += _layer_steps(rule, deployment.layers, deployment)
@@ -343,7 +342,7 @@ def _note(*records: Any) -> str:
     return Later(lambda: next((r.note for r in records if r.note), ""))  # type: ignore[return-value]
 
 
-def _later_sources(steps: list[_Step], extra: tuple[Any, ...]) -> tuple[Source, ...]:
+def _cited(steps: list[_Step], extra: tuple[Any, ...]) -> tuple[Source, ...]:
     """An answer's sources, read from the records it rests on when first needed (`Cited`):
     reading them inflates the catalog's prose, which most answers never need.
     """
@@ -409,7 +408,7 @@ def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Re
         context=context,
         ownership=_ownership(duties, f"services.{plan.service.id}: control {ctl.id!r}"),
         duties=tuple(duties),
-        sources=_later_sources(steps, (*extra, ctl)),
+        sources=_cited(steps, (*extra, ctl)),
         trail=tuple(trail),
     )
 
@@ -423,7 +422,7 @@ def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolutio
         layer=layer,
         ownership=_ownership(duties, f"services.{plan.service.id}: layer {layer.id!r}"),
         duties=tuple(duties),
-        sources=_later_sources(steps, extra),
+        sources=_cited(steps, extra),
         trail=tuple(trail),
     )
 

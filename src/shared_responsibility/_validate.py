@@ -152,6 +152,7 @@ def catalog_problems(cat: "Catalog") -> list[str]:
     if not any(p.side is Side.CUSTOMER for p in cat.parties):
         problems.append("parties: no party stands on the customer side")
     layer_ids = [layer.id for layer in cat.layers]
+    controls = {c.id: c for c in cat.controls}
     seen: dict[int, list[str]] = {}
     problems += _control_problems(cat, layer_ids, seen)
     for i, g in enumerate(cat.categories):
@@ -159,7 +160,7 @@ def catalog_problems(cat: "Catalog") -> list[str]:
         problems += _sources(where, g.sources, seen)
         problems += _parts(f"{where}.layers", g.layers, layer_ids)
         problems += _performers(f"{where}.layers", g.layers)
-        problems += _rows(f"{where}.controls", g.controls, {c.id: c for c in cat.controls})
+        problems += _rows(f"{where}.controls", g.controls, controls)
         missing = [layer for layer in layer_ids if layer not in {p.layer for p in g.layers}]
         if missing:
             problems.append(f"{where}.layers: no default for {', '.join(map(repr, missing))}")
@@ -222,6 +223,7 @@ def _service_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
 
 def _context_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list[str]]) -> Iterator[str]:
     party_ids = {p.id for p in cat.parties}
+    controls = {c.id: c for c in cat.controls}
     for i, p in enumerate(cat.partitions):
         where = f"partitions[{i}]"
         yield from _sources(where, p.sources, seen)
@@ -236,7 +238,7 @@ def _context_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
         yield from _sources(f"deployments[{i}]", d.sources, seen)
         yield from _parts(f"deployments[{i}].layers", d.layers, layer_ids)
         yield from _performers(f"deployments[{i}].layers", d.layers)
-        yield from _rows(f"deployments[{i}].controls", d.controls, {c.id: c for c in cat.controls})
+        yield from _rows(f"deployments[{i}].controls", d.controls, controls)
 
 
 def _rows(where: str, rows: Sequence[ControlRow], controls: dict[str, Control]) -> Iterator[str]:

@@ -10,12 +10,12 @@ from shared_responsibility._model import Evidence, Option
 
 from ._resource import Resource, Unknown
 
-__all__ = ["read_option"]
+__all__ = ["lookup", "read_option"]
 
 _STEP = re.compile(r"(?P<key>[A-Za-z0-9_-]+)(?:\[(?P<filter>[^\]]*)\])?")
 
 
-def _lookup(value: Any, key: str) -> Any:
+def lookup(value: Any, key: str) -> Any:
     """A key as given, or in the other case conventions (CloudFormation's PascalCase, AWS
     Config's camelCase, Terraform's snake_case is exact).
     """
@@ -47,7 +47,7 @@ def _walk(value: Any, steps: list[str]) -> Iterator[Any]:
     found = _STEP.fullmatch(steps[0])
     if found is None:
         return
-    child = _lookup(value, found["key"])
+    child = lookup(value, found["key"])
     if child is None:
         return
     wanted = found["filter"]
@@ -58,7 +58,7 @@ def _walk(value: Any, steps: list[str]) -> Iterator[Any]:
     elif isinstance(child, list):
         conditions = [tuple(part.split("=", 1)) for part in wanted.split(",")] if wanted != "*" else []
         for item in child:
-            if all(str(_lookup(item, k) or "").casefold() == v.casefold() for k, v in conditions):
+            if all(str(lookup(item, k) or "").casefold() == v.casefold() for k, v in conditions):
                 yield from _walk(item, steps[1:])
 
 

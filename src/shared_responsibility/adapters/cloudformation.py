@@ -80,24 +80,40 @@ def _unplaced(rtype: str, props: Mapping[str, Any]) -> str:
     return ""
 
 
+def _resource(name: str, rtype: str, props: Mapping[str, Any], where: str, note: str = "") -> Resource:
+    return Resource(
+        name=name,
+        format="cloudformation",
+        type=rtype,
+        ref=rtype,
+        properties=props,
+        where=where,
+        note=note,
+        unplaced=_unplaced(rtype, props),
+    )
+
+
 def _sam(
-    logical_id: str, rtype: str, props: Mapping[str, Any], name: str
-) -> Iterator[tuple[str, str, Mapping[str, Any], str]]:
-    note = f"created by SAM for {rtype} {logical_id}"
+    logical_id: str, rtype: str, props: Mapping[str, Any], where: str, how: str = "for"
+) -> Iterator[Resource]:
+    """What SAM creates for one of its resources (``how``: "for", or "implicitly for")."""
+    note = f"created by SAM {how} {rtype} {logical_id}"
     for suffix, created, unless in _SAM.get(rtype, ()):
         if unless and unless in props:
             continue
-        yield logical_id + suffix, created, props if not suffix else {}, note
+        yield _resource(logical_id + suffix, created, props if not suffix else {}, where, note)
     events = props.get("Events") if rtype == "AWS::Serverless::Function" else None
     if isinstance(events, Mapping):
         for event_id, event in events.items():
             kind = event.get("Type") if isinstance(event, Mapping) else None
             added = _EVENT_TYPES.get(str(kind))
             if added is not None:
-                yield f"{logical_id}{event_id}", added, {}, f"{note}, event {event_id} ({kind})"
+                yield _resource(
+                    f"{logical_id}{event_id}", added, {}, where, f"{note}, event {event_id} ({kind})"
+                )
 
 
-def _implicit_apis(resources: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any], str]]:
+def _implicit_apis(resources: Mapping[str, Any]) -> Iterator[Resource]:
     """The APIs SAM creates for function events that name no API of their own."""
     kinds = set()
     for body in resources.values():
@@ -113,9 +129,9 @@ def _implicit_apis(resources: Mapping[str, Any]) -> Iterator[tuple[str, str, Map
             if event.get("Type") == "HttpApi" and "ApiId" not in props:
                 kinds.add("HttpApi")
     if "Api" in kinds:
-        yield from _sam("ServerlessRestApi", "AWS::Serverless::Api", {}, "")
+        yield from _sam("ServerlessRestApi", "AWS::Serverless::Api", {}, "Resources", "implicitly for")
     if "HttpApi" in kinds:
-        yield from _sam("ServerlessHttpApi", "AWS::Serverless::HttpApi", {}, "")
+        yield from _sam("ServerlessHttpApi", "AWS::Serverless::HttpApi", {}, "Resources", "implicitly for")
 
 
 def resources(doc: Mapping[str, Any], name: str) -> Iterator[Resource]:
@@ -141,35 +157,8 @@ def resources(doc: Mapping[str, Any], name: str) -> Iterator[Resource]:
             kind = rtype.rsplit("::", 1)[1]
             defaults = globals_.get(kind) if isinstance(globals_, Mapping) else None
             merged = {**defaults, **props} if isinstance(defaults, Mapping) else props
-            for created_id, created, created_props, note in _sam(str(logical_id), rtype, merged, name):
-                yield Resource(
-                    name=created_id,
-                    format="cloudformation",
-                    type=created,
-                    ref=created,
-                    properties=created_props,
-                    where=where,
-                    note=note,
-                    unplaced=_unplaced(created, created_props),
-                )
-            continue
-        yield Resource(
-            name=str(logical_id),
-            format="cloudformation",
-            type=rtype,
-            ref=rtype,
-            properties=props,
-            where=where,
-            unplaced=_unplaced(rtype, props),
-        )
+            yield from _sam(str(logical_id), rtype, merged, where)
+        else:
+            yield _resource(str(logical_id), rtype, props, where)
     if sam:
-        for created_id, created, created_props, note in _implicit_apis(doc["Resources"]):
-            yield Resource(
-                name=created_id,
-                format="cloudformation",
-                type=created,
-                ref=created,
-                properties=created_props,
-                where="Resources",
-                note=note.replace("for AWS::Serverless", "implicitly for AWS::Serverless"),
-            )
+        yield from _implicit_apis(doc["Resources"])

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import attrs
+
 from shared_responsibility.errors import InventoryError
 
 from ._resource import Resource, Unknown
@@ -92,9 +94,9 @@ def _resource(
     props = values if isinstance(values, Mapping) else {}
     base = Resource(name=address, format="terraform", type=rtype, where=where)
     if rtype is None:
-        return _evolve(base, unplaced="no resource type")
+        return attrs.evolve(base, unplaced="no resource type")
     if provider not in _CLOUD_PROVIDERS:
-        return _evolve(
+        return attrs.evolve(
             base, unplaced=f"provider {provider or '(none)'}: not a cloud provider this catalog covers"
         )
     arn = props.get("arn")
@@ -107,19 +109,13 @@ def _resource(
         region = regions.get(key) or (
             next(iter(regions.values())) if len(set(regions.values())) == 1 else None
         )
-    return _evolve(
+    return attrs.evolve(
         base,
         ref=rtype,
         region=region,
         partition=fields[1] if len(fields) > 1 else None,
         properties=props,
     )
-
-
-def _evolve(base: Resource, **changes: Any) -> Resource:
-    import attrs
-
-    return attrs.evolve(base, **changes)
 
 
 def resources(doc: Mapping[str, Any], name: str) -> Iterator[Resource]:
