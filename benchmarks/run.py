@@ -135,7 +135,7 @@ import json, sys, timeit
 import shared_responsibility as sr
 from shared_responsibility._data import packaged_data
 def ours():  # every rule built, and the prose inflated, as the first read of a note does
-    cat = sr.default_catalog.__wrapped__()
+    cat = _data._packaged.__wrapped__()
     cat.services[0].notes
     for s in cat.services:
         s.layers, s.controls, s.options

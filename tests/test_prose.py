@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 
 import shared_responsibility as sr
+from shared_responsibility import _data
 from shared_responsibility._build import build
 from shared_responsibility._data import DATA_FILE, PROSE_FILE, RULES_FILE, packaged_data
 from shared_responsibility._model import PROSE_FIELDS, Pending
@@ -21,7 +22,7 @@ from tests.strategies import catalogs
 
 def _fresh() -> sr.Catalog:
     """A packaged catalog of its own, its prose not yet read."""
-    return sr.default_catalog.__wrapped__()
+    return _data._packaged.__wrapped__()
 
 
 def _split(data: dict[str, object]) -> sr.Catalog:

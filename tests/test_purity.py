@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import shared_responsibility as sr
+from shared_responsibility import _data
 
 WATCHED = (
     "open",
@@ -61,7 +62,7 @@ def test_resolution_does_no_io(audited: list[str]) -> None:
 
 def test_reading_the_prose_of_a_fresh_packaged_catalog_does_no_io(audited: list[str]) -> None:
     """The packaged catalog's notes and sources are inflated from bytes read at load time."""
-    cat = sr.default_catalog.__wrapped__()
+    cat = _data._packaged.__wrapped__()
     _ = sr.resolve  # first use imports (reads) a module
     before = len(audited)
     assert sr.resolve(cat, "s3", "encryption-at-rest").sources

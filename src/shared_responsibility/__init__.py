@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ._model import ControlRow as ControlRow
     from ._model import Deployment as Deployment
     from ._model import Duty as Duty
+    from ._model import Equivalence as Equivalence
     from ._model import Evidence as Evidence
     from ._model import Layer as Layer
     from ._model import LayerResolution as LayerResolution
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from ._model import Party as Party
     from ._model import Region as Region
     from ._model import Resolution as Resolution
+    from ._model import Revision as Revision
     from ._model import Role as Role
     from ._model import Rule as Rule
     from ._model import Service as Service
@@ -67,6 +69,7 @@ if TYPE_CHECKING:
     from .errors import CatalogError as CatalogError
     from .errors import CrosswalkError as CrosswalkError
     from .errors import ExportError as ExportError
+    from .errors import InvalidDateError as InvalidDateError
     from .errors import InvalidReferenceError as InvalidReferenceError
     from .errors import InventoryError as InventoryError
     from .errors import SharedResponsibilityError as SharedResponsibilityError
@@ -93,15 +96,16 @@ _HOMES = {
     "._limits": ("Limits",),
     "._model": (
         "Availability", "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty",
-        "Evidence", "Layer", "LayerResolution", "Matrix", "Option", "OptionValue", "Origin", "Override",
-        "Ownership", "Part", "Partition", "Party", "Region", "Resolution", "Role", "Rule", "Service", "Side",
-        "Source", "Split", "WorkloadDuty",
+        "Equivalence", "Evidence", "Layer", "LayerResolution", "Matrix", "Option", "OptionValue", "Origin",
+        "Override", "Ownership", "Part", "Partition", "Party", "Region", "Resolution", "Revision", "Role",
+        "Rule", "Service", "Side", "Source", "Split", "WorkloadDuty",
     ),
     "._references": ("service_for",),
     "._resolver": ("matrix", "resolve", "resolve_many", "shift", "split", "workload"),
     "._views": ("FrameworkRequirement", "framework_view"),
     ".errors": (
-        "CatalogError", "CrosswalkError", "ExportError", "InvalidReferenceError", "InventoryError",
+        "CatalogError", "CrosswalkError", "ExportError", "InvalidDateError", "InvalidReferenceError",
+        "InventoryError",
         "SharedResponsibilityError", "UnavailableError", "UnknownContextError", "UnknownControlError",
         "UnknownFormatError", "UnknownLayerError", "UnknownNameError", "UnknownOptionError",
         "UnknownPartyError", "UnknownServiceError", "UnknownVocabularyError",

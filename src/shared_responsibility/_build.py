@@ -21,6 +21,7 @@ from ._model import (
     Control,
     ControlRow,
     Deployment,
+    Equivalence,
     Evidence,
     FrozenMap,
     Later,
@@ -33,6 +34,7 @@ from ._model import (
     Party,
     Pending,
     Region,
+    Revision,
     Role,
     Service,
     Side,
@@ -71,11 +73,13 @@ class _Builder:
         key = (layer, side, text, role)
         found = self._parts.get(key)
         if found is None:
+            side, _, party = side.partition(":")
             found = self._parts[key] = Part(
                 layer=None if layer is None else sys.intern(layer),
                 side=_SIDES[side],
                 text=text,
                 role=_ROLES[role],
+                party=party or None,
             )
         return found
 
@@ -160,8 +164,25 @@ class _Builder:
                 layers=self.parts(raw["layers"]),
                 controls=self.rows(raw.get("controls", {})),
                 description=raw.get("description", ""),
+                provider=raw.get("provider"),
+                history=tuple(self.revision(r) for r in raw.get("history", ())),
             ),
             raw,
+        )
+
+    def revision(self, raw: _Raw) -> Revision:
+        return self.record(
+            Revision(
+                until=raw["until"],
+                layers=self.parts(raw["layers"]),
+                controls=self.rows(raw.get("controls", {})),
+            ),
+            raw,
+        )
+
+    def equivalence(self, raw: _Raw) -> Equivalence:
+        return self.record(
+            Equivalence(id=raw["id"], name=raw["name"], services=raw["services"], basis=raw["basis"]), raw
         )
 
     def partition(self, raw: _Raw) -> Partition:
@@ -171,6 +192,7 @@ class _Builder:
                 name=raw["name"],
                 operator=raw.get("operator"),
                 regions=tuple(Region(**r) for r in raw.get("regions", ())),
+                provider=raw.get("provider"),
                 summary=raw.get("summary", ""),
             ),
             raw,
@@ -183,6 +205,7 @@ class _Builder:
                 name=raw["name"],
                 layers=self.parts(raw.get("layers", {})),
                 controls=self.rows(raw.get("controls", {})),
+                provider=raw.get("provider"),
                 summary=raw.get("summary", ""),
             ),
             raw,
@@ -266,4 +289,5 @@ def _catalog(raw: _Raw, b: _Builder) -> Catalog:
         services=_each(raw["services"], b.service),
         overrides=tuple(Override(**o) for o in raw.get("overrides", ())),
         renamed=tuple(sorted(raw.get("renamed", {}).items())),
+        equivalents=_each(raw.get("equivalents", []), b.equivalence),
     )

@@ -1,6 +1,7 @@
 """The catalog: the whole dataset, immutable, with its lookups."""
 
 import contextvars
+import datetime
 import difflib
 import re
 import types
@@ -15,6 +16,7 @@ from ._model import (
     Context,
     Control,
     Deployment,
+    Equivalence,
     Layer,
     Override,
     Partition,
@@ -23,6 +25,7 @@ from ._model import (
 )
 from .errors import (
     CatalogError,
+    InvalidDateError,
     UnknownControlError,
     UnknownLayerError,
     UnknownPartyError,
@@ -62,10 +65,11 @@ def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]
 
 _FAMILIES = {
     "aws": ("aws", "amazon", "arn:aws"),
-    "azure": ("azure", "microsoft"),
-    "google": ("google", "gcp"),
+    "microsoft": ("azure", "microsoft", "entra"),
+    "google": ("google", "gcp", "gke", "bigquery"),
 }
-"""Words in a name that point at a provider's family of services."""
+"""Words in a name that point at a provider's family of services (by the provider's party id)."""
+_FAMILY_NAMES = {"aws": "AWS", "microsoft": "Microsoft Azure", "google": "Google Cloud"}
 _DECORATION = re.compile(r"\.amazonaws\.com(?:\.cn)?|\.amazon\.com")
 _WORD = re.compile(r"[a-z0-9]+")
 _NOISE = frozenset(
@@ -109,6 +113,16 @@ def _overrides(items: Iterable[Override]) -> tuple[Override, ...]:
     return tuple(sorted(set(items), key=lambda o: (o.service, o.target, o.parties, o.reason)))
 
 
+def _dated(category: Category, date: str) -> Category:
+    """The category as it stood on ``date``: the first version still in force then."""
+    revision = next((r for r in category.history if date < r.until), None)
+    if revision is None:
+        return category
+    changed = {row.control: row for row in revision.controls}
+    rows = tuple(changed.pop(row.control, row) for row in category.controls) + tuple(changed.values())
+    return attrs.evolve(category, layers=revision.layers, controls=rows)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Catalog:
     """The whole dataset: parties, layers (bottom to top), controls, categories, contexts,
@@ -126,6 +140,9 @@ class Catalog:
     services: tuple[Service, ...]
     overrides: tuple[Override, ...] = attrs.field(default=(), converter=_overrides)
     renamed: tuple[tuple[str, str], ...] = ()
+    equivalents: tuple[Equivalence, ...] = ()
+    date: str = ""
+    """The date the categories are taken as of (`as_of`); empty for the latest models."""
 
     # Indices, built once; not part of equality.
     _ids: Mapping[str, Service] = attrs.field(init=False, eq=False, repr=False)
@@ -162,7 +179,8 @@ class Catalog:
 
     def __repr__(self) -> str:
         counts = f"{len(self.services)} services, {len(self.controls)} controls"
-        return f"<Catalog {self.version!r}: {counts}, {len(self.overrides)} overrides>"
+        dated = f" as of {self.date}" if self.date else ""
+        return f"<Catalog {self.version!r}{dated}: {counts}, {len(self.overrides)} overrides>"
 
     # -- services ---------------------------------------------------------------------------
     def get_service(self, name: str) -> Service | None:
@@ -202,7 +220,8 @@ class Catalog:
         family = next((p for p, words in _FAMILIES.items() if any(w in key for w in words)), None)
         pool = [s for s in self.services if family is None or s.provider == family]
         if not pool:
-            return (), f"unknown service {_short(name)!r}: this catalog has no {family} services"
+            whose = f"{_FAMILY_NAMES[family]} " if family else ""
+            return (), f"unknown service {_short(name)!r}: this catalog has no {whose}services"
         return self._near_in(key, pool), ""
 
     def _near_in(self, key: str, pool: list[Service]) -> tuple[str, ...]:
@@ -323,6 +342,22 @@ class Catalog:
         if problems:
             raise CatalogError(problems)
         return attrs.evolve(self, parties=merged, overrides=self.overrides + new)
+
+    def as_of(self, date: "str | datetime.date") -> "Catalog":
+        """A copy of this catalog with every category as its provider published it on ``date``
+        (``"2025-06-01"`` or a `datetime.date`): where a provider changed its model, the earlier
+        version answers. Raises `InvalidDateError` for anything but an ISO date.
+        """
+        changes = sorted({r.until for c in self.categories for r in c.history})
+        if isinstance(date, datetime.date):
+            date = date.isoformat()[:10]
+        try:
+            datetime.date.fromisoformat(date)
+        except (TypeError, ValueError):
+            raise InvalidDateError(str(date), changes) from None
+        if len(date) != 10:
+            raise InvalidDateError(date, changes)
+        return attrs.evolve(self, categories=tuple(_dated(c, date) for c in self.categories), date=date)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-ready data that `load_catalog` reads back to an equal catalog."""

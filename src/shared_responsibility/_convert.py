@@ -18,6 +18,7 @@ from ._model import (
     Control,
     ControlRow,
     Deployment,
+    Equivalence,
     Evidence,
     FrozenMap,
     Option,
@@ -25,6 +26,7 @@ from ._model import (
     Part,
     Partition,
     Region,
+    Revision,
     Role,
     Service,
     Side,
@@ -72,14 +74,15 @@ def _side_texts(value: Any, layer: str | None, prefix: str, problems: list[tuple
     if not isinstance(value, Mapping) or not value:
         problems.append((prefix, "must be an object mapping 'provider' and/or 'customer' to a duty text"))
         return parts
-    for side, duty in value.items():
-        at = f"{prefix}.{side}" if prefix else str(side)
-        if side not in _SIDES:
-            problems.append((at, f"unknown side {side!r}; use 'provider' or 'customer'"))
+    for key, duty in value.items():
+        at = f"{prefix}.{key}" if prefix else str(key)
+        side, _, party = str(key).partition(":")
+        if side not in _SIDES or (":" in str(key) and not party):
+            problems.append((at, f"unknown side {key!r}; use 'provider' or 'customer'"))
             continue
         text, role = _duty(duty, at, problems)
         if text is not None:
-            parts.append(Part(layer=layer, side=_SIDES[side], text=text, role=role))
+            parts.append(Part(layer=layer, side=_SIDES[side], text=text, role=role, party=party or None))
     return parts
 
 
@@ -156,7 +159,8 @@ def _pairs(value: Any, _: type) -> tuple[tuple[str, str], ...]:
 def _unparts(parts: tuple[Part, ...]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for p in parts:
-        out.setdefault(p.layer or "", {})[p.side.value] = _unduty(p)
+        key = p.side.value if p.party is None else f"{p.side.value}:{p.party}"
+        out.setdefault(p.layer or "", {})[key] = _unduty(p)
     return out
 
 
@@ -198,8 +202,10 @@ def _make() -> cattrs.Converter:
         Evidence,
         OptionValue,
         Option,
+        Revision,
         Category,
         Deployment,
+        Equivalence,
         Partition,
         Service,
     ):

@@ -1,5 +1,6 @@
 """Reading datasets: the packaged one (once, on first use) and a user's own."""
 
+import datetime
 import functools
 import json
 import os
@@ -33,15 +34,28 @@ def packaged_data(name: str = DATA_FILE) -> bytes:
     return data
 
 
-@functools.cache
-def default_catalog() -> Catalog:
+def default_catalog(as_of: "str | datetime.date | None" = None) -> Catalog:
     """The packaged reference dataset, read on the first call, then shared. Its notes and
-    sources stay compressed in memory until something reads them.
+    sources stay compressed in memory until something reads them. With ``as_of``
+    (``"2025-06-01"``), the providers' models as they were published on that date
+    (`Catalog.as_of`).
     """
+    if as_of is None:
+        return _packaged()
+    return _dated(as_of) if isinstance(as_of, str) else _packaged().as_of(as_of)
+
+
+@functools.cache
+def _packaged() -> Catalog:
     from ._build import build
     from ._prose import Prose
 
     return build(json.loads(packaged_data(RULES_FILE)), Prose(packaged_data(PROSE_FILE)))
+
+
+@functools.lru_cache(maxsize=8)
+def _dated(as_of: str) -> Catalog:
+    return _packaged().as_of(as_of)
 
 
 def load_catalog(

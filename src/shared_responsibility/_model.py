@@ -22,6 +22,7 @@ __all__ = [
     "ControlRow",
     "Deployment",
     "Duty",
+    "Equivalence",
     "Evidence",
     "FrozenMap",
     "Layer",
@@ -37,6 +38,7 @@ __all__ = [
     "Party",
     "Region",
     "Resolution",
+    "Revision",
     "Role",
     "Rule",
     "Service",
@@ -197,6 +199,9 @@ class Part:
     side: Side
     text: str
     role: Role = Role.PERFORMS
+    party: str | None = None
+    """A named party of ``side`` that holds this part instead of the side's usual one (the
+    hardware partner of an Azure Stack Hub beside Microsoft); None for the usual one."""
 
 
 @attrs.frozen(kw_only=True)
@@ -309,7 +314,25 @@ class Category:
     layers: tuple[Part, ...]
     controls: tuple[ControlRow, ...] = ()
     description: str = ""
+    provider: str | None = None
+    """The provider whose published model this category follows; None for any provider."""
+    history: tuple["Revision", ...] = ()
+    """Earlier versions of the provider's model, oldest first (`Catalog.as_of` reads them)."""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Revision:
+    """A category as the provider published it until a date: its layers whole, and the control
+    rows that differed from today's (the others stay as they are).
+    """
+
+    until: str
+    """The first day the next version applies (ISO date)."""
+    layers: tuple[Part, ...]
+    controls: tuple[ControlRow, ...] = ()
+    note: str = ""
     sources: tuple[Source, ...] = ()
 
 
@@ -351,6 +374,8 @@ class Partition:
     name: str
     operator: str | None = None
     regions: tuple[Region, ...] = ()
+    provider: str | None = None
+    """The provider whose services run here; None for any provider."""
     summary: str = ""
     """What working in this partition changes for the customer, in one line; every answer in it
     repeats this in its trail (GovCloud's US-persons terms, for example)."""
@@ -368,10 +393,28 @@ class Deployment:
     name: str
     layers: tuple[Part, ...] = ()
     controls: tuple[ControlRow, ...] = ()
+    provider: str | None = None
+    """The provider whose services run here; None for any provider."""
     summary: str = ""
     """What running here changes, in one line (or that it changes nothing); every answer in this
     deployment repeats it in its trail."""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Equivalence:
+    """Services of different providers that do the same job, so that a workload can move
+    between them (`shift`). ``basis`` says who pairs them: ``"cited"`` where a provider's own
+    comparison page does (``sources``), ``"judgment"`` where the dataset's authors do (``note``
+    says why).
+    """
+
+    id: str
+    name: str
+    services: tuple[str, ...] = attrs.field(converter=_strs)
+    basis: str
+    note: str = ""
     sources: tuple[Source, ...] = ()
 
 
@@ -636,9 +679,10 @@ class _Deferred:
 PROSE_FIELDS = ("notes", "note", "sources")
 """The fields that hold prose, in every kind of record that has any."""
 
+_WITH_PROSE = (Category, Control, ControlRow, Deployment, Equivalence, Option, OptionValue, Partition)
 _PROSE_FIELDS: dict[type, tuple[str, ...]] = {
     cls: tuple(a.name for a in attrs.fields(cls) if a.name in PROSE_FIELDS)
-    for cls in (Category, Control, ControlRow, Deployment, Option, OptionValue, Partition, Service)
+    for cls in (*_WITH_PROSE, Revision, Service)
 }
 # Besides the prose fields: an answer's sources (`Cited`) and a rule's note (`Later`), which
 # quote prose, and a service's own rules (`Later`, built when the service is first resolved).

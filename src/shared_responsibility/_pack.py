@@ -29,8 +29,12 @@ def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every record of a dataset that may carry prose, in a fixed order."""
     for key in ("controls", "categories", "partitions", "deployments", "services"):
         yield from raw[key]
+    yield from raw.get("equivalents", ())
     for category in raw["categories"]:
         yield from category.get("controls", {}).values()
+        for revision in category.get("history", ()):
+            yield revision
+            yield from revision.get("controls", {}).values()
     for deployment in raw["deployments"]:
         yield from deployment.get("controls", {}).values()
     for service in raw["services"]:

@@ -134,13 +134,14 @@ def _operators(
     return providers, Rule(origin=Origin.CONTEXT, name=name, target="provider", note=note), partition
 
 
-def _where(cat: Catalog, context: Context) -> tuple[str, str | None]:
-    """The partition and region a context places a service in; with neither named, the
-    catalog's first partition (the commercial one), which the default context stands for.
+def _where(cat: Catalog, context: Context, service: Service) -> tuple[str, str | None]:
+    """The partition and region a context places a service in; with neither named, the first
+    partition of the service's provider (its commercial one), which the default context stands for.
     """
     partition, region = _partition_of(cat, context)
     if partition is None:
-        return (cat.partitions[0].id if cat.partitions else ""), None
+        home = next((p.id for p in cat.partitions if p.provider in (None, service.provider)), "")
+        return home, None
     return partition.id, region
 
 
@@ -162,7 +163,8 @@ def _check_offered(cat: Catalog, service: Service, context: Context) -> None:
     """Raise `UnavailableError` where the service, or an option value it runs with, is not
     offered where the context places it.
     """
-    partition, region = _where(cat, context)
+    partition, region = _where(cat, context, service)
+    _check_provider(cat, service, partition, context.deployment)
     checks = [(service.id, service.name, service.availability)]
     for option in service.options:
         named = f"{service.id}.{option.id}"
@@ -180,6 +182,19 @@ def _check_offered(cat: Catalog, service: Service, context: Context) -> None:
             others = [r.id for p in cat.partitions if p.id == partition for r in p.regions]
             place, valid = f"region {region!r}", tuple(r for r in others if r not in where.regions_without)
         raise UnavailableError(what, valid, f"{name} ({what!r}) is not offered in {place}")
+
+
+def _check_provider(cat: Catalog, service: Service, partition: str, deployment: str) -> None:
+    """Raise `UnavailableError` where the context places a service in another provider's cloud."""
+    places = [("partition", p.id, p.provider) for p in cat.partitions if p.id == partition]
+    places += [("deployment", d.id, d.provider) for d in cat.deployments if d.id == deployment]
+    for kind, name, provider in places:
+        if provider not in (None, service.provider):
+            own = [p.id for p in cat.partitions if p.provider in (None, service.provider)]
+            if kind == "deployment":
+                own = ["region"] + [d.id for d in cat.deployments if d.provider in (None, service.provider)]
+            detail = f"{service.name} ({service.id!r}) is not offered in {kind} {name!r} ({provider})"
+            raise UnavailableError(service.id, tuple(own), detail)
 
 
 def _within(where: Availability, partition: str, region: str | None, deployment: str) -> bool:
@@ -299,7 +314,12 @@ def _duties(cat: Catalog, plan: _Plan, parts: Iterable[Part]) -> list[Duty]:
     duties = []
     for p in parts:
         layer = cat.layer(p.layer) if p.layer is not None else None
-        holders = plan.providers if p.side is Side.PROVIDER else (plan.customer,)
+        if p.party is not None:
+            holders: tuple[Party, ...] = (cat.party(p.party),)
+        elif p.side is Side.PROVIDER:
+            holders = plan.providers
+        else:
+            holders = (plan.customer,)
         duties += [Duty(party=h, layer=layer, text=p.text, role=p.role) for h in holders]
     return duties
 

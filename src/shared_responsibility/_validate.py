@@ -55,13 +55,22 @@ def _sources(where: str, sources: Sequence[Source], seen: dict[int, list[str]]) 
             yield f"{where}.sources[{i}].{problem}"
 
 
-def _parts(where: str, parts: Sequence[Part], layers: Iterable[str]) -> Iterator[str]:
+def _parts(
+    where: str, parts: Sequence[Part], layers: Iterable[str], parties: "dict[str, Party] | None" = None
+) -> Iterator[str]:
     allowed = set(layers)
     for p in parts:
+        at = f"{where}.{_escaped(str(p.layer))}"
         if p.layer not in allowed:
-            yield f"{where}.{_escaped(str(p.layer))}: unknown layer {p.layer!r}"
+            yield f"{at}: unknown layer {p.layer!r}"
         if not p.text.strip():
-            yield f"{where}.{_escaped(str(p.layer))}.{p.side.value}: duty text must not be empty"
+            yield f"{at}.{p.side.value}: duty text must not be empty"
+        if p.party is not None and parties is not None:
+            party = parties.get(p.party)
+            if party is None:
+                yield f"{at}.{p.side.value}:{p.party}: unknown party {p.party!r}"
+            elif party.side is not p.side:
+                yield f"{at}.{p.side.value}:{p.party}: party {p.party!r} is on the {party.side.value} side"
 
 
 def _performers(where: str, parts: Sequence[Part]) -> Iterator[str]:
@@ -78,6 +87,14 @@ def _availability(where: str, s: "Service", cat: "Catalog") -> Iterator[str]:
     a = s.availability
     if a is None:
         return
+    elsewhere: dict[str, str | None] = {}
+    if any(p.id == s.provider for p in cat.parties):  # an unknown provider is reported once, above
+        elsewhere = {p.id: p.provider for p in cat.partitions if p.provider not in (None, s.provider)}
+        elsewhere.update({d.id: d.provider for d in cat.deployments if d.provider not in (None, s.provider)})
+    for name in (*a.partitions, *a.deployments):
+        if name in elsewhere:
+            owner = elsewhere[name]
+            yield f"{where}.availability: {name!r} holds services of {owner!r}, not of {s.provider!r}"
     partitions = {p.id: p for p in cat.partitions}
     deployments = {"region", *(d.id for d in cat.deployments)}
     for name in a.partitions:
@@ -155,19 +172,58 @@ def catalog_problems(cat: "Catalog") -> list[str]:
     controls = {c.id: c for c in cat.controls}
     seen: dict[int, list[str]] = {}
     problems += _control_problems(cat, layer_ids, seen)
+    parties = {p.id: p for p in cat.parties}
     for i, g in enumerate(cat.categories):
         where = f"categories[{i}]"
         problems += _sources(where, g.sources, seen)
-        problems += _parts(f"{where}.layers", g.layers, layer_ids)
-        problems += _performers(f"{where}.layers", g.layers)
-        problems += _rows(f"{where}.controls", g.controls, controls)
-        missing = [layer for layer in layer_ids if layer not in {p.layer for p in g.layers}]
-        if missing:
-            problems.append(f"{where}.layers: no default for {', '.join(map(repr, missing))}")
+        problems += _provider(where, g.provider, parties)
+        versions = [(f"{where}.layers", g.layers, g.controls)]
+        versions += [(f"{where}.history[{j}].layers", r.layers, r.controls) for j, r in enumerate(g.history)]
+        for at, layers, rows in versions:
+            problems += _parts(at, layers, layer_ids, parties)
+            problems += _performers(at, layers)
+            problems += _rows(at.removesuffix(".layers") + ".controls", rows, controls, parties)
+            missing = [layer for layer in layer_ids if layer not in {p.layer for p in layers}]
+            if missing:
+                problems.append(f"{at}: no default for {', '.join(map(repr, missing))}")
+        dates = [r.until for r in g.history]
+        for j, r in enumerate(g.history):
+            problems += _sources(f"{where}.history[{j}]", r.sources, seen)
+            if not DATE_RE.fullmatch(r.until):
+                problems.append(f"{where}.history[{j}].until: must be a date YYYY-MM-DD, got {r.until!r}")
+        if dates != sorted(set(dates)):
+            problems.append(f"{where}.history: versions must be in order of their dates, each date once")
     problems += _service_problems(cat, layer_ids, seen)
     problems += _context_problems(cat, layer_ids, seen)
+    problems += _equivalence_problems(cat, seen)
     problems += override_problems(cat, cat.overrides, cat.parties)
     return problems
+
+
+def _provider(where: str, provider: str | None, parties: "dict[str, Party]") -> Iterator[str]:
+    if provider is not None and (provider not in parties or parties[provider].side is not Side.PROVIDER):
+        yield f"{where}.provider: {provider!r} is not a party on the provider side"
+
+
+BASES = ("cited", "judgment")
+"""Who pairs equivalent services: a provider's own comparison page, or the dataset's authors."""
+
+
+def _equivalence_problems(cat: "Catalog", seen: dict[int, list[str]]) -> Iterator[str]:
+    yield from _ids("equivalents", [e.id for e in cat.equivalents])
+    providers = {s.id: s.provider for s in cat.services}
+    for i, e in enumerate(cat.equivalents):
+        where = f"equivalents[{i}]"
+        unknown = [s for s in e.services if s not in providers]
+        yield from (f"{where}.services: unknown service {s!r}" for s in unknown)
+        if len({providers.get(s) for s in e.services}) < 2:
+            yield f"{where}.services: must name services of at least two providers"
+        if e.basis not in BASES:
+            yield f"{where}.basis: must be one of {', '.join(map(repr, BASES))}, got {e.basis!r}"
+        if e.basis == "cited":
+            yield from _sources(where, e.sources, seen)
+        elif not e.note.strip():
+            yield f"{where}.note: a judgment must say why"
 
 
 def _control_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list[str]]) -> Iterator[str]:
@@ -188,20 +244,23 @@ def _control_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
 
 
 def _service_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list[str]]) -> Iterator[str]:
-    party_ids = {p.id for p in cat.parties}
-    categories = {g.id for g in cat.categories}
+    parties = {p.id: p for p in cat.parties}
+    categories = {g.id: g for g in cat.categories}
     controls = {c.id: c for c in cat.controls}
     aliases: dict[str, str] = {}
     for i, s in enumerate(cat.services):
         where = f"services[{i}]"
         yield from _sources(where, s.sources, seen)
-        if s.category not in categories:
+        category = categories.get(s.category)
+        if category is None:
             yield f"{where}.category: unknown category {s.category!r}"
-        if s.provider not in party_ids:
+        elif category.provider not in (None, s.provider):
+            yield f"{where}.category: {s.category!r} is {category.provider!r}'s model, not {s.provider!r}'s"
+        if s.provider not in parties:
             yield f"{where}.provider: unknown party {s.provider!r}"
-        yield from _parts(f"{where}.layers", s.layers, layer_ids)
+        yield from _parts(f"{where}.layers", s.layers, layer_ids, parties)
         yield from _performers(f"{where}.layers", s.layers)
-        yield from _rows(f"{where}.controls", s.controls, controls)
+        yield from _rows(f"{where}.controls", s.controls, controls, parties)
         yield from _availability(where, s, cat)
         for key in (s.id, s.name, *s.aliases):
             owner = aliases.setdefault(key.casefold(), s.id)
@@ -216,17 +275,19 @@ def _service_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
                 yield f"{at}.default: {o.default!r} is not one of its values"
             yield from _option_evidence(at, o)
             for k, v in enumerate(o.values):
-                yield from _parts(f"{at}.values[{k}].layers", v.layers, layer_ids)
+                yield from _parts(f"{at}.values[{k}].layers", v.layers, layer_ids, parties)
                 yield from _performers(f"{at}.values[{k}].layers", v.layers)
-                yield from _rows(f"{at}.values[{k}].controls", v.controls, controls)
+                yield from _rows(f"{at}.values[{k}].controls", v.controls, controls, parties)
 
 
 def _context_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list[str]]) -> Iterator[str]:
-    party_ids = {p.id for p in cat.parties}
+    parties = {p.id: p for p in cat.parties}
+    party_ids = set(parties)
     controls = {c.id: c for c in cat.controls}
     for i, p in enumerate(cat.partitions):
         where = f"partitions[{i}]"
         yield from _sources(where, p.sources, seen)
+        yield from _provider(where, p.provider, parties)
         operators = [(f"{where}.operator", p.operator)]
         operators += [(f"{where}.regions[{j}].operator", r.operator) for j, r in enumerate(p.regions)]
         for at, operator in operators:
@@ -236,12 +297,18 @@ def _context_problems(cat: "Catalog", layer_ids: list[str], seen: dict[int, list
             yield f"{where}.operator: regions without an operator need one here"
     for i, d in enumerate(cat.deployments):
         yield from _sources(f"deployments[{i}]", d.sources, seen)
-        yield from _parts(f"deployments[{i}].layers", d.layers, layer_ids)
+        yield from _provider(f"deployments[{i}]", d.provider, parties)
+        yield from _parts(f"deployments[{i}].layers", d.layers, layer_ids, parties)
         yield from _performers(f"deployments[{i}].layers", d.layers)
-        yield from _rows(f"deployments[{i}].controls", d.controls, controls)
+        yield from _rows(f"deployments[{i}].controls", d.controls, controls, parties)
 
 
-def _rows(where: str, rows: Sequence[ControlRow], controls: dict[str, Control]) -> Iterator[str]:
+def _rows(
+    where: str,
+    rows: Sequence[ControlRow],
+    controls: dict[str, Control],
+    parties: "dict[str, Party] | None" = None,
+) -> Iterator[str]:
     for row in rows:
         control = controls.get(row.control)
         at = f"{where}.{_escaped(row.control)}"
@@ -250,7 +317,7 @@ def _rows(where: str, rows: Sequence[ControlRow], controls: dict[str, Control]) 
         elif control.layers is None:
             yield f"{at}: organizational control takes no control row"
         else:
-            yield from _parts(at, row.parts, control.layers)
+            yield from _parts(at, row.parts, control.layers, parties)
 
 
 def override_problems(cat: "Catalog", overrides: Sequence[Override], parties: Iterable[Party]) -> list[str]:

@@ -177,6 +177,22 @@ class InventoryError(SharedResponsibilityError, ValueError):
         return (type(self), (self.problem,))
 
 
+class InvalidDateError(SharedResponsibilityError, ValueError):
+    """A date that is not an ISO calendar date (``2025-06-01``), as ``as_of`` takes."""
+
+    def __init__(self, value: str, dates: Iterable[str] = ()) -> None:
+        self.value = value
+        self.dates = tuple(dates)
+        super().__init__(value, self.dates)
+
+    def __str__(self) -> str:
+        known = f"; the dataset's models change on {', '.join(self.dates)}" if self.dates else ""
+        return f"invalid date {_short(str(self.value))!r}: use YYYY-MM-DD{known}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.value, self.dates))
+
+
 class ExportError(SharedResponsibilityError, TypeError):
     """An object that has no export (only resolutions, splits, matrices, workloads and
     inventory results do).
