@@ -50,7 +50,10 @@ def test_china_endpoint_without_region_is_the_china_partition() -> None:
         ("arn:aws:s3:::", "the resource part is empty"),
         ("AWS::S3", "a resource type has three parts, like 'AWS::S3::Bucket'"),
         ("-bad-.amazonaws.com", "not a valid host name"),
-        ("hello world", "not an ARN, a resource type, a service principal, an endpoint or a service name"),
+        ("hello world", "not an ARN, an Azure resource id, a Google resource name, a resource type"),
+        ("/subscriptions/1/resourceGroups/g", "an Azure resource id has a provider part"),
+        ("/subscriptions/1/providers/Microsoft.Compute", "no resource type and name after 'providers'"),
+        ("//compute.example.com/projects/p", "'compute.example.com' is not a Google API host"),
     ],
 )
 def test_malformed_references(reference: str, message: str) -> None:

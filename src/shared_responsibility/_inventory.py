@@ -64,6 +64,11 @@ _REFINE: dict[str, Callable[[Mapping[str, Any]], str | None]] = {
     "AWS::RDS::DBInstance": lambda p: "aurora" if _text(p, "Engine").startswith("aurora") else None,
     "aws_db_instance": lambda p: "aurora" if _text(p, "engine").startswith("aurora") else None,
     "AWS::FSx::FileSystem": lambda p: "fsx-lustre" if _text(p, "FileSystemType") == "lustre" else None,
+    # Azure: one ARM type, told apart by the resource's kind (types matched without case)
+    "microsoft.web/sites": lambda p: "azure-functions" if "functionapp" in _text(p, "kind") else None,
+    "microsoft.cognitiveservices/accounts": lambda p: (
+        "azure-openai" if _text(p, "kind") == "openai" else None
+    ),
 }
 
 
@@ -90,13 +95,36 @@ def _service(job: _Job, res: Resource) -> tuple[Service, Context]:
     placing a resource, and the type is what the user needs to see).
     """
     ref = res.ref or ""
-    if res.format == "terraform" or ("::" in ref and not ref.startswith("arn:")):
+    if res.format in _TYPED or ("::" in ref and not ref.startswith("arn:")):
         found = job.cat.get_service(ref)
+        if found is None and res.format in ("arm", "resource-graph"):
+            found = _parent_service(job.cat, ref)
         if found is None:
-            kind = "Terraform resource type" if res.format == "terraform" else "resource type"
+            kind = _TYPED.get(res.format, "resource type")
             raise InventoryError(f"no service in the catalog lists the {kind} {ref!r}")
         return found, Context()
     return service_for(job.cat, ref, job.limits)
+
+
+_TYPED = {
+    "terraform": "Terraform resource type",
+    "arm": "ARM resource type",
+    "resource-graph": "ARM resource type",
+    "asset-inventory": "Cloud Asset Inventory asset type",
+}
+"""The formats whose resources are placed by their type alone, and what they call it."""
+
+
+def _parent_service(cat: Catalog, rtype: str) -> Service | None:
+    """The service of an ARM child type's nearest listed parent: a server's firewall rule
+    (``Microsoft.Sql/servers/firewallRules``) belongs with the server.
+    """
+    parts = rtype.split("/")
+    for end in range(len(parts) - 1, 1, -1):
+        found = cat.get_service("/".join(parts[:end]))
+        if found is not None:
+            return found
+    return None
 
 
 _Reads = tuple[tuple[str, tuple[str, str]], ...]
@@ -144,10 +172,10 @@ def _placed(job: _Job, res: Resource) -> tuple[Service, Context, tuple[Resolutio
     if not res.ref:
         raise InventoryError("no resource type or ARN to place it by")
     service, found = _service(job, res)
-    refine = _REFINE.get(res.type or "")
+    refine = _REFINE.get(res.type or "") or _REFINE.get((res.type or "").casefold())
     refined = refine(res.properties) if refine is not None else None
     if refined is not None:
-        service = job.cat.service(refined)
+        service = job.cat.get_service(refined) or service
     reads = _reads(service, res)
     region = found.region or res.region or job.base.region
     partition = None if region else (found.partition or res.partition or job.base.partition)

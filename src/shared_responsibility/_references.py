@@ -2,14 +2,18 @@
 
 ARNs (``arn:aws-cn:s3:::bucket``), CloudFormation / AWS Config resource types
 (``AWS::RDS::DBInstance``), service principals and CloudTrail event sources
-(``lambda.amazonaws.com``) and API endpoint host names (``s3.eu-west-1.amazonaws.com``).
+(``lambda.amazonaws.com``) and API endpoint host names (``s3.eu-west-1.amazonaws.com``);
+Azure resource ids (``/subscriptions/…/providers/Microsoft.Compute/virtualMachines/vm1``) and
+Google Cloud full resource names (``//compute.googleapis.com/projects/p/zones/us-central1-a/instances/i``).
 """
 
+import itertools
 import re
 
 from ._catalog import Catalog, suggest
 from ._limits import DEFAULT_LIMITS, Limits
 from ._model import Context, Service
+from ._regions import google_region
 from ._resolver import check_context
 from .errors import InvalidReferenceError, UnknownServiceError, _short
 
@@ -72,6 +76,53 @@ def _host(cat: Catalog, ref: str) -> tuple[Service, Context]:
     return _by_name(cat, labels[-1], ref), Context(partition=partition, region=region)
 
 
+_AZURE_ID_SHAPE = "/subscriptions/SUBSCRIPTION/resourceGroups/GROUP/providers/NAMESPACE/TYPE/NAME"
+_GOOGLE_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.googleapis\.com")
+_GOOGLE_PLACES = ("locations", "regions", "zones")
+
+
+def _azure_id(cat: Catalog, ref: str) -> tuple[Service, Context]:
+    """An Azure resource id: its type is the namespace after the last ``providers`` and each
+    type segment after it (``Microsoft.Sql/servers/databases``); an id carries no region.
+    """
+    segments = ref.strip("/").split("/")
+    lowered = [s.casefold() for s in segments]
+    if "providers" not in lowered:
+        raise InvalidReferenceError(ref, f"an Azure resource id has a provider part ({_AZURE_ID_SHAPE})")
+    start = len(lowered) - 1 - lowered[::-1].index("providers")
+    rest = segments[start + 1 :]
+    if len(rest) < 3 or "." not in rest[0]:
+        raise InvalidReferenceError(ref, f"no resource type and name after 'providers' ({_AZURE_ID_SHAPE})")
+    types = rest[1::2]
+    for end in range(len(types), 0, -1):  # the type itself, else its nearest listed parent
+        found = cat.get_service("/".join([rest[0], *types[:end]]))
+        if found is not None:
+            return found, Context()
+    return _by_name(cat, "/".join([rest[0], *types]), ref), Context()
+
+
+def _google_name(cat: Catalog, ref: str) -> tuple[Service, Context]:
+    """A Google Cloud full resource name: the asset type from the API host and the last
+    collection (``instances`` -> ``compute.googleapis.com/Instance``), else the API alone; a
+    region or zone in the name gives the region.
+    """
+    host, _, path = ref[2:].partition("/")
+    if not _GOOGLE_HOST.fullmatch(host):
+        raise InvalidReferenceError(ref, f"{host!r} is not a Google API host (SERVICE.googleapis.com)")
+    segments = [s for s in path.split("/") if s]
+    region = None
+    for place, value in itertools.pairwise(segments):
+        if place in _GOOGLE_PLACES:
+            region = google_region(value)
+    if len(segments) >= 2:
+        collection = segments[-2]
+        kind = collection[:1].upper() + collection[1:].removesuffix("s")
+        found = cat.get_service(f"{host}/{kind}")
+        if found is not None:
+            return found, Context(region=region)
+    return _by_name(cat, host, ref), Context(region=region)
+
+
 def service_for(cat: Catalog, reference: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Service, Context]:
     """The service a reference names and the context it implies (partition, region).
 
@@ -93,6 +144,10 @@ def service_for(cat: Catalog, reference: str, limits: Limits = DEFAULT_LIMITS) -
         raise InvalidReferenceError(reference, "it is empty")
     if ref.startswith("arn:"):
         service, context = _arn(cat, ref)
+    elif ref.casefold().startswith("/subscriptions/"):
+        service, context = _azure_id(cat, ref)
+    elif ref.startswith("//"):
+        service, context = _google_name(cat, ref)
     elif "::" in ref:
         if not _RESOURCE_TYPE.fullmatch(ref):
             raise InvalidReferenceError(ref, "a resource type has three parts, like 'AWS::S3::Bucket'")
@@ -105,7 +160,9 @@ def service_for(cat: Catalog, reference: str, limits: Limits = DEFAULT_LIMITS) -
         found = cat.get_service(ref)
         if found is None:
             raise InvalidReferenceError(
-                ref, "not an ARN, a resource type, a service principal, an endpoint or a service name"
+                ref,
+                "not an ARN, an Azure resource id, a Google resource name, a resource type, "
+                "a service principal, an endpoint or a service name",
             )
         service, context = found, Context()
     check_context(cat, context)

@@ -7,8 +7,13 @@ format          documents
 ==============  ===================================================================
 cloudformation  templates (JSON, YAML with every short form), SAM applications
 config          AWS Config snapshots, configuration items, query results (JSON Lines too)
+arm             Azure Resource Manager templates (JSON; Bicep compiles to them)
+resource-graph  Azure Resource Graph query results (``az graph query``, ``Search-AzGraph``)
+asset-inventory Google Cloud Asset Inventory exports and listings (JSON, JSON Lines)
 terraform       ``terraform show -json`` / ``tofu show -json`` of a plan or a state
-references      ARNs, resource types, principals, endpoints: one per resource
+                (``aws``, ``azurerm``, ``azuread``, ``google`` and ``google-beta`` providers)
+references      ARNs, Azure resource ids, Google full resource names, resource types,
+                principals, endpoints: one per resource
 ==============  ===================================================================
 """
 
@@ -17,7 +22,7 @@ from typing import Any
 
 from shared_responsibility.errors import InventoryError
 
-from . import cloudformation, config, references, terraform
+from . import arm, asset_inventory, cloudformation, config, references, resource_graph, terraform
 from ._evidence import read_option
 from ._files import decode, parse_text, read_path
 from ._resource import FORMATS, Resource, Unknown
@@ -36,9 +41,21 @@ __all__ = [
 
 _EXPECTED = (
     "a CloudFormation or SAM template ('Resources'), an AWS Config snapshot or item "
-    "('configurationItems', 'resourceType'), Terraform 'show -json' output ('format_version') "
-    "or a list of references"
+    "('configurationItems', 'resourceType'), an ARM template ('$schema', 'resources'), Azure "
+    "Resource Graph rows ('data', 'id', 'type'), Cloud Asset Inventory assets ('asset_type'), "
+    "Terraform 'show -json' output ('format_version') or a list of references"
 )
+
+
+_DETECTORS = (
+    ("cloudformation", cloudformation.is_template),
+    ("arm", arm.is_template),
+    ("terraform", terraform.is_terraform),
+    ("config", config.is_config),
+    ("resource-graph", resource_graph.is_rows),
+    ("asset-inventory", asset_inventory.is_assets),
+)
+"""Each format and how to recognize its documents, most specific first."""
 
 
 def _is_parameter_file(doc: Any) -> bool:
@@ -49,12 +66,9 @@ def _is_parameter_file(doc: Any) -> bool:
 
 def detect(doc: Any, name: str = "the document") -> str:
     """Which format a parsed document is in; `InventoryError` naming what was expected."""
-    if cloudformation.is_template(doc):
-        return "cloudformation"
-    if terraform.is_terraform(doc):
-        return "terraform"
-    if config.is_config(doc):
-        return "config"
+    found = next((kind for kind, test in _DETECTORS if test(doc)), None)
+    if found is not None:
+        return found
     if _is_parameter_file(doc):
         raise InventoryError(f"{name}: a CloudFormation parameter file, not a template; give the template")
     if isinstance(doc, Mapping):
@@ -71,11 +85,15 @@ def detect(doc: Any, name: str = "the document") -> str:
 
 def resources(doc: Any, name: str = "the document") -> Iterator[Resource]:
     """The resources of a parsed document, in its order, whatever its format."""
+    if isinstance(doc, Mapping) and (resource_graph.is_rows([doc]) or asset_inventory.is_assets([doc])):
+        doc = [doc]  # one row or asset alone (a JSON Lines file of one line)
     kind = detect(doc, name)
-    if kind == "cloudformation":
-        return cloudformation.resources(doc, name)
-    if kind == "terraform":
-        return terraform.resources(doc, name)
-    if kind == "config":
-        return config.resources(doc, name)
-    return references.resources(doc, name)
+    read = {
+        "cloudformation": cloudformation.resources,
+        "arm": arm.resources,
+        "terraform": terraform.resources,
+        "config": config.resources,
+        "resource-graph": resource_graph.resources,
+        "asset-inventory": asset_inventory.resources,
+    }.get(kind, references.resources)
+    return read(doc, name)

@@ -7,7 +7,7 @@ import attrs
 
 __all__ = ["FORMATS", "Resource", "Unknown"]
 
-FORMATS = ("cloudformation", "config", "terraform", "references")
+FORMATS = ("cloudformation", "config", "arm", "resource-graph", "asset-inventory", "terraform", "references")
 """The document formats the adapters read."""
 
 

@@ -1,7 +1,8 @@
 """Terraform and OpenTofu: the JSON of ``show -json`` for a plan (``resource_changes``) or a
 state (``values``), child modules included. Providers match on ``namespace/type``
-(``hashicorp/aws``), never on a registry host; the region comes from the resource's own
-``region`` or ARN, else from its provider's configuration.
+(``hashicorp/aws``, ``hashicorp/azurerm``, ``hashicorp/google``), never on a registry host;
+the region comes from the resource's own ``region`` or ARN (AWS), ``location`` (Azure),
+``region``, ``zone`` or ``location`` (Google), else from its provider's configuration.
 """
 
 import re
@@ -10,13 +11,23 @@ from typing import Any
 
 import attrs
 
+from shared_responsibility._regions import azure_region, google_region
 from shared_responsibility.errors import InventoryError
 
 from ._resource import Resource, Unknown
 
 __all__ = ["is_terraform", "resources"]
 
-_CLOUD_PROVIDERS = {"hashicorp/aws": "aws", "opentofu/aws": "aws"}
+_CLOUD_PROVIDERS = {
+    "hashicorp/aws": "aws",
+    "opentofu/aws": "aws",
+    "hashicorp/azurerm": "microsoft",
+    "hashicorp/azuread": "microsoft",
+    "hashicorp/google": "google",
+    "hashicorp/google-beta": "google",
+}
+_AZURE_ENVIRONMENTS = {"public": "azure", "usgovernment": "azure-us-gov", "china": "azure-china"}
+"""The azurerm provider's ``environment`` and the partition it stands for."""
 _INDEX = re.compile(r"\[[^\]]*\]")
 
 
@@ -99,16 +110,20 @@ def _resource(
         return attrs.evolve(
             base, unplaced=f"provider {provider or '(none)'}: not a cloud provider this catalog covers"
         )
+    cloud = _CLOUD_PROVIDERS[provider]
     arn = props.get("arn")
-    fields = arn.split(":") if isinstance(arn, str) and arn.startswith("arn:") else []
-    region = props.get("region")
-    if not isinstance(region, str) or not region:
-        region = fields[3] if len(fields) > 3 and fields[3] else None
-    if region is None:
-        key = keys.get(_INDEX.sub("", address)) or "aws"
-        region = regions.get(key) or (
-            next(iter(regions.values())) if len(set(regions.values())) == 1 else None
-        )
+    fields = arn.split(":") if cloud == "aws" and isinstance(arn, str) and arn.startswith("arn:") else []
+    if cloud == "aws":
+        region = props.get("region")
+        if not isinstance(region, str) or not region:
+            region = fields[3] if len(fields) > 3 and fields[3] else None
+    else:
+        region = _location(cloud, props)
+    if region is None and cloud != "microsoft":  # azurerm's provider takes no region
+        kind = provider.split("/")[-1]
+        key = keys.get(_INDEX.sub("", address)) or kind
+        alike = {r for k, r in regions.items() if k.split(":")[-1].split(".")[0] == kind}
+        region = regions.get(key) or (next(iter(alike)) if len(alike) == 1 else None)
     return attrs.evolve(
         base,
         ref=rtype,
@@ -116,6 +131,14 @@ def _resource(
         partition=fields[1] if len(fields) > 1 else None,
         properties=props,
     )
+
+
+def _location(cloud: str, props: Mapping[str, Any]) -> str | None:
+    """The region an Azure or Google resource's own values name (``West Europe`` is ``westeurope``)."""
+    if cloud == "microsoft":
+        return azure_region(props.get("location"))
+    found = (google_region(props.get(key)) for key in ("region", "zone", "location"))
+    return next((r for r in found if r is not None), None)
 
 
 def resources(doc: Mapping[str, Any], name: str) -> Iterator[Resource]:
