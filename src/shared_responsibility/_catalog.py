@@ -257,6 +257,14 @@ class Catalog:
             ranked.append((score, s.id, s))
         return tuple(s for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1])))
 
+    def equivalents_of(self, service: str) -> tuple[Service, ...]:
+        """The services of other providers that do the same job as this one (`equivalents`),
+        in catalog order; empty where the dataset pairs it with none.
+        """
+        found = self.service(service)
+        paired = {s for e in self.equivalents if found.id in e.services for s in e.services}
+        return tuple(s for s in self.services if s.id in paired and s.provider != found.provider)
+
     def offered(self, service: str, context: "Context | None" = None) -> bool:
         """Whether a service is offered where a context places it (partition, region,
         deployment); resolving it where it is not raises `UnavailableError`.

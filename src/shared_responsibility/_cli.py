@@ -102,6 +102,8 @@ def _overrides(path: str) -> tuple[list[Override], list[Party]]:
 
 def _catalog(args: argparse.Namespace) -> Catalog:
     cat = load_catalog(args.catalog) if args.catalog else default_catalog()
+    if args.as_of:
+        cat = cat.as_of(args.as_of)
     if args.overrides:
         overrides, parties = _overrides(args.overrides)
         cat = cat.with_overrides(overrides, parties=parties)
@@ -342,9 +344,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SERVICE.OPTION=VALUE",
         help="an option value (repeatable)",
     )
-    ctx.add_argument("--deployment", help="region (default), outposts, local-zone, wavelength …")
-    ctx.add_argument("--partition", help="aws, aws-cn, aws-us-gov …")
-    ctx.add_argument("--region", help="a region, e.g. cn-north-1 (implies the partition)")
+    ctx.add_argument(
+        "--deployment", help="region (default), outposts, local-zone, azure-stack-hub, gdc-connected …"
+    )
+    ctx.add_argument("--partition", help="aws, aws-cn, aws-us-gov, azure, azure-china, google-cloud …")
+    ctx.add_argument("--region", help="a region, e.g. cn-north-1 or westeurope (implies the partition)")
+    ctx.add_argument(
+        "--as-of", metavar="DATE", help="answer with the providers' models as published on DATE (YYYY-MM-DD)"
+    )
     ctx.add_argument("--catalog", metavar="FILE", help="use this dataset instead of the packaged one")
     ctx.add_argument("--overrides", metavar="FILE", help="apply an organization's overrides (JSON)")
     ctx.add_argument(
@@ -365,7 +372,7 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     p = add("services", "list the services of the catalog", "services --provider aws --format csv")
-    p.add_argument("--provider", help="only the services of this provider (aws …)")
+    p.add_argument("--provider", help="only the services of this provider (aws, microsoft, google)")
     p.set_defaults(run=cmd_services)
     add("controls", "list the controls of the catalog", "controls").set_defaults(run=cmd_controls)
     p = add(

@@ -536,18 +536,27 @@ def workload(
     return types.MappingProxyType({t: tuple(grouped[t]) for t in order if t in grouped})
 
 
-def shift(cat: Catalog, before: str, after: str, context: Context | None = None) -> tuple[Change, ...]:
-    """What changes hands moving a workload from one service to another: every layer, then
-    every control, whose ownership differs. Empty when nothing changes.
+def shift(
+    cat: Catalog,
+    before: str,
+    after: str,
+    context: Context | None = None,
+    after_context: Context | None = None,
+) -> tuple[Change, ...]:
+    """What changes hands moving a workload from one service to another, of the same provider
+    or another (``ec2`` to ``azure-virtual-machines``): every layer, then every control, whose
+    ownership differs. Empty when nothing changes. ``after_context`` places the new service
+    where ``context`` cannot (another provider's region); it defaults to ``context``.
     """
-    a, b = split(cat, before, context), split(cat, after, context)
+    later = context if after_context is None else after_context
+    a, b = split(cat, before, context), split(cat, after, later)
     changes = [
         Change(kind="layer", what=lid, before=a[lid].ownership, after=b[lid].ownership)
         for lid in a
         if a[lid].ownership is not b[lid].ownership
     ]
     for c in cat.controls:
-        x, y = resolve(cat, before, c.id, context).ownership, resolve(cat, after, c.id, context).ownership
+        x, y = resolve(cat, before, c.id, context).ownership, resolve(cat, after, c.id, later).ownership
         if x is not y:
             changes.append(Change(kind="control", what=c.id, before=x, after=y))
     return tuple(changes)

@@ -85,7 +85,7 @@ def detect(doc: Any, name: str = "the document") -> str:
 
 def resources(doc: Any, name: str = "the document") -> Iterator[Resource]:
     """The resources of a parsed document, in its order, whatever its format."""
-    if isinstance(doc, Mapping) and (resource_graph.is_rows([doc]) or asset_inventory.is_assets([doc])):
+    if isinstance(doc, Mapping) and (resource_graph.is_row(doc) or asset_inventory.is_asset(doc)):
         doc = [doc]  # one row or asset alone (a JSON Lines file of one line)
     kind = detect(doc, name)
     read = {

@@ -47,7 +47,10 @@ def _each(found: Any) -> Iterator[tuple[str, Any]]:
         yield from ((f"[{n}]", v) for n, v in enumerate(found))
 
 
-def _walk(found: Any, parent: str, where: str, depth: int = 0) -> Iterator[Resource]:
+def _walk(
+    found: Any, parent: str, where: str, depth: int = 0, parent_region: str | None = None
+) -> Iterator[Resource]:
+    """The resources of a ``resources`` member; a child without a location is in its parent's."""
     for key, raw in _each(found):
         at = f"{where}{key}" if key.startswith("[") else f"{where}.{key}"
         if not isinstance(raw, Mapping):
@@ -57,9 +60,10 @@ def _walk(found: Any, parent: str, where: str, depth: int = 0) -> Iterator[Resou
         if not isinstance(rtype, str) or not rtype or rtype.startswith("["):
             yield Resource(name=at, format="arm", where=at, unplaced="no literal resource type")
             continue
-        full = f"{parent}/{rtype}" if parent and "/" not in rtype else rtype
+        relative = parent and "." not in rtype.split("/")[0]  # a child's type leaves out its parent's
+        full = f"{parent}/{rtype}" if relative else rtype
         name = _literal(raw.get("name"))
-        region = azure_region(_literal(raw.get("location")))
+        region = azure_region(_literal(raw.get("location"))) or parent_region
         if full.casefold() == _DEPLOYMENTS and depth < 20:
             inner = (raw.get("properties") or {}).get("template")
             if isinstance(inner, Mapping):
@@ -75,7 +79,7 @@ def _walk(found: Any, parent: str, where: str, depth: int = 0) -> Iterator[Resou
             where=at,
         )
         if depth < 20:
-            yield from _walk(raw.get("resources"), full, f"{at}.resources", depth + 1)
+            yield from _walk(raw.get("resources"), full, f"{at}.resources", depth + 1, region)
 
 
 def resources(doc: Mapping[str, Any], name: str) -> Iterator[Resource]:
