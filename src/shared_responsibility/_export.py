@@ -165,7 +165,8 @@ def _oscal(obj: Any, format: str) -> str:  # noqa: A002
     chosen = _resolutions(obj)
     if not chosen:
         raise ExportError("nothing to export: no resolutions")
-    if format == "oscal-ssp":
-        return _oscal.dumps(_oscal.ssp_fragment(chosen))
     names = ", ".join(dict.fromkeys(r.service.name for r in chosen))
-    return _oscal.dumps(_oscal.component_definition(chosen, f"Shared responsibility: {names}"))
+    title = f"Shared responsibility: {names}"
+    if format == "oscal-ssp":
+        return _oscal.dumps(_oscal.ssp_fragment(chosen, title))
+    return _oscal.dumps(_oscal.component_definition(chosen, title))

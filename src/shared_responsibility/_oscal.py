@@ -8,6 +8,7 @@ what remains the customer's. Several of our controls can map to one NIST control
 are merged under it.
 """
 
+import hashlib
 import json
 import re
 import uuid
@@ -67,7 +68,7 @@ def _parties(resolutions: Iterable[Resolution]) -> dict[str, tuple[str, Side]]:
     return {d.party.id: (d.party.name, d.party.side) for r in resolutions for d in r.duties}
 
 
-def _metadata(title: str, resolutions: list[Resolution]) -> dict[str, Any]:
+def _metadata(title: str, resolutions: list[Resolution], salt: str = "") -> dict[str, Any]:
     """Metadata that depends only on the content: dated by the newest source it cites."""
     from . import __version__
 
@@ -83,77 +84,176 @@ def _metadata(title: str, resolutions: list[Resolution]) -> dict[str, Any]:
             {"id": "customer", "title": "Cloud service customer (or a party acting for it)"},
         ],
         "parties": [
-            {"uuid": _uuid("party", pid), "type": "organization", "name": name}
+            {"uuid": _uuid("party", salt, pid), "type": "organization", "name": name}
             for pid, (name, _) in parties.items()
         ],
     }
 
 
-def _roles(resolutions: list[Resolution], side: Side) -> list[dict[str, Any]]:
+def _roles(resolutions: list[Resolution], side: Side, salt: str = "") -> list[dict[str, Any]]:
     holders = sorted({d.party.id for r in resolutions for d in r.duties if d.party.side is side})
-    return [{"role-id": _ROLES[side], "party-uuids": [_uuid("party", p) for p in holders]}] if holders else []
+    party_uuids = [_uuid("party", salt, p) for p in holders]
+    return [{"role-id": _ROLES[side], "party-uuids": party_uuids}] if holders else []
+
+
+FEDRAMP_NS = "https://fedramp.gov/ns/oscal"
+OUR_NS = "https://github.com/shared-responsibility/shared_responsibility/ns/oscal"
+"""The namespace of this library's own props (the context an answer was given in)."""
+
+
+def _context_key(r: Resolution) -> tuple[object, ...]:
+    c = r.context
+    return (c.partition, c.region, c.deployment, tuple(sorted(c.options.items())))
+
+
+def _salt(title: str, resolutions: list[Resolution]) -> str:
+    """What decides a document's content: every uuid in it is made with this, so that equal
+    content gives equal uuids and any difference (a context, a duty, an override) new ones.
+    """
+    content = [
+        (
+            r.service.id,
+            r.control.id,
+            _context_key(r),
+            r.ownership.value,
+            tuple((d.party.id, d.layer.id if d.layer else "", d.text, d.role.value) for d in r.duties),
+            tuple((t.origin.value, t.name, t.target) for t in r.trail),
+        )
+        for r in resolutions
+    ]
+    return hashlib.sha256(repr((title, content)).encode()).hexdigest()
+
+
+def _context_props(r: Resolution) -> list[dict[str, str]]:
+    c = r.context
+    found = [("partition", c.partition), ("region", c.region), ("deployment", c.deployment)]
+    found += [("option", f"{key}={value}") for key, value in sorted(c.options.items())]
+    return [{"name": name, "ns": OUR_NS, "value": value} for name, value in found if value]
+
+
+def _context_title(r: Resolution) -> str:
+    props = [p["value"] if p["name"] == "option" else f"{p['name']} {p['value']}" for p in _context_props(r)]
+    props = [p for p in props if p != "deployment region"]
+    return f" ({', '.join(props)})" if props else ""
+
+
+def _origination(group: list[Resolution]) -> list[str]:
+    from ._crosswalk import _origination as origination
+
+    return list(dict.fromkeys(label for r in group for label in origination(r)))
+
+
+def _status(group: list[Resolution]) -> str:
+    """What the service implements of the control: all of it, part of it, or none of it."""
+    sides = {d.party.side for r in group for d in r.duties if d.role is Role.PERFORMS}
+    if Side.PROVIDER not in sides:
+        return "not-applicable"
+    return "partial" if Side.CUSTOMER in sides else "implemented"
+
+
+def _remarks(group: list[Resolution]) -> str:
+    """The trail of each answer, and the reason of each override, in words."""
+    lines = []
+    for r in group:
+        steps = [f"{t.origin.value} {t.name}" + (f": {t.note}" if t.note else "") for t in r.trail]
+        lines.append(f"{r.control.title}: " + "; ".join(dict.fromkeys(steps)))
+    return "\n".join(lines)
+
+
+def _statement_text(group: list[Resolution]) -> str:
+    parts = []
+    for side, label in ((Side.PROVIDER, "Provider"), (Side.CUSTOMER, "Customer")):
+        text = _part(group, side)
+        if text:
+            parts.append(f"{label}:\n{text}")
+    return "\n".join(parts)
 
 
 def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[str, Any]:
-    """An OSCAL component definition: one component per service of the resolutions."""
+    """An OSCAL component definition: one component per service of the resolutions, one
+    statement per control with every party's part, the sources as back-matter resources.
+    """
     chosen = list(resolutions)
     grouped = _by_nist(chosen)
+    salt = _salt(title, chosen)
+    resources: dict[str, dict[str, Any]] = {}
+    for r in chosen:
+        for source in r.sources:
+            rid = _uuid("resource", salt, source.url, source.title)
+            resources.setdefault(rid, {"uuid": rid, "title": source.title, "rlinks": [{"href": source.url}]})
     components = []
     for service in dict.fromkeys(r.service for r in chosen):
         requirements = []
+        first = next(r for r in chosen if r.service is service)
         for (sid, cid), group in grouped.items():
             if sid != service.id:
                 continue
-            statements = [
-                {
-                    "statement-id": f"{cid}_smt",
-                    "uuid": _uuid("statement", sid, cid, side.value),
-                    "description": _part(group, side),
-                    "responsible-roles": _roles(group, side),
-                }
-                for side in Side
-                if _part(group, side)
+            text = _statement_text(group)
+            links = [
+                {"href": f"#{_uuid('resource', salt, s.url, s.title)}", "rel": "reference"}
+                for s in dict.fromkeys(s for r in group for s in r.sources)
             ]
+            statement: dict[str, Any] = {
+                "statement-id": f"{cid}_smt",
+                "uuid": _uuid("statement", salt, sid, cid),
+                "description": text,
+                "responsible-roles": _roles(group, Side.PROVIDER, salt) + _roles(group, Side.CUSTOMER, salt),
+            }
+            if links:
+                statement["links"] = links
+            statement["remarks"] = _remarks(group)
             sides = {d.party.side for r in group for d in r.duties}
+            props = [
+                {"name": "control-origination", "ns": FEDRAMP_NS, "value": v} for v in _origination(group)
+            ]
+            props.append({"name": "implementation-status", "ns": FEDRAMP_NS, "value": _status(group)})
             requirements.append(
                 {
-                    "uuid": _uuid("requirement", sid, cid),
+                    "uuid": _uuid("requirement", salt, sid, cid),
                     "control-id": cid,
                     "description": "; ".join(f"{r.control.title}: {r.ownership.control_type}" for r in group),
+                    "props": props,
                     "responsible-roles": [{"role-id": _ROLES[s]} for s in Side if s in sides],
-                    "statements": statements,
+                    "statements": [statement],
                 }
             )
-        components.append(
+        component: dict[str, Any] = {
+            "uuid": _uuid("component", salt, service.id),
+            "type": "service",
+            "title": service.name + _context_title(first),
+            "description": f"{service.name} ({service.category} service), split as the shared "
+            "responsibility model does.",
+        }
+        props = _context_props(first)
+        if props:
+            component["props"] = props
+        component["control-implementations"] = [
             {
-                "uuid": _uuid("component", service.id),
-                "type": "service",
-                "title": service.name,
-                "description": f"{service.name} ({service.category} service), split as the shared "
-                "responsibility model does.",
-                "control-implementations": [
-                    {
-                        "uuid": _uuid("implementation", service.id),
-                        "source": NIST_CATALOG,
-                        "description": "NIST SP 800-53 Rev. 5 controls mapped by the dataset.",
-                        "implemented-requirements": requirements,
-                    }
-                ],
+                "uuid": _uuid("implementation", salt, service.id),
+                "source": NIST_CATALOG,
+                "description": "NIST SP 800-53 Rev. 5 controls mapped by the dataset.",
+                "implemented-requirements": requirements,
             }
-        )
-    body = {
-        "uuid": _uuid("component-definition", title, *(c["uuid"] for c in components)),
-        "metadata": _metadata(title, chosen),
+        ]
+        components.append(component)
+    body: dict[str, Any] = {
+        "uuid": _uuid("component-definition", salt),
+        "metadata": _metadata(title + (_context_title(chosen[0]) if chosen else ""), chosen, salt),
         "components": components,
     }
+    if resources:
+        body["back-matter"] = {"resources": list(resources.values())}
     return {"component-definition": body}
 
 
-def ssp_fragment(resolutions: Iterable[Resolution]) -> dict[str, Any]:
+def ssp_fragment(resolutions: Iterable[Resolution], title: str) -> dict[str, Any]:
     """An SSP ``control-implementation`` whose ``by-components`` export what the provider
-    provides and what remains the customer's responsibility, linked by ``provided-uuid``.
+    provides and what remains the customer's responsibility, linked by ``provided-uuid``; its
+    components and parties are those of the component definition of the same resolutions.
     """
-    grouped = _by_nist(resolutions)
+    chosen = list(resolutions)
+    salt = _salt(title, chosen)
+    grouped = _by_nist(chosen)
     by_control: dict[str, list[dict[str, Any]]] = {}
     for (sid, cid), group in grouped.items():
         # What the provider performs is provided; what it only enables is part of the customer's
@@ -163,34 +263,34 @@ def ssp_fragment(resolutions: Iterable[Resolution]) -> dict[str, Any]:
             t for t in (_part(group, Side.CUSTOMER), _part(group, Side.PROVIDER, (Role.ENABLES,))) if t
         )
         export: dict[str, Any] = {"description": f"How {group[0].service.name} meets {cid.upper()}."}
-        provided_uuid = _uuid("provided", sid, cid)
+        provided_uuid = _uuid("provided", salt, sid, cid)
         if provided_text:
             export["provided"] = [
                 {
                     "uuid": provided_uuid,
                     "description": provided_text,
-                    "responsible-roles": _roles(group, Side.PROVIDER),
+                    "responsible-roles": _roles(group, Side.PROVIDER, salt),
                 }
             ]
         if customer_text:
             responsibility: dict[str, Any] = {
-                "uuid": _uuid("responsibility", sid, cid),
+                "uuid": _uuid("responsibility", salt, sid, cid),
                 "description": customer_text,
-                "responsible-roles": _roles(group, Side.CUSTOMER),
+                "responsible-roles": _roles(group, Side.CUSTOMER, salt),
             }
             if provided_text:
                 responsibility["provided-uuid"] = provided_uuid
             export["responsibilities"] = [responsibility]
         by_control.setdefault(cid, []).append(
             {
-                "component-uuid": _uuid("component", sid),
-                "uuid": _uuid("by-component", sid, cid),
+                "component-uuid": _uuid("component", salt, sid),
+                "uuid": _uuid("by-component", salt, sid, cid),
                 "description": "; ".join(f"{r.control.title}: {r.ownership.control_type}" for r in group),
                 "export": export,
             }
         )
     requirements = [
-        {"uuid": _uuid("ssp-requirement", cid), "control-id": cid, "by-components": components}
+        {"uuid": _uuid("ssp-requirement", salt, cid), "control-id": cid, "by-components": components}
         for cid, components in by_control.items()
     ]
     return {
