@@ -87,7 +87,8 @@ def test_uuids_follow_the_content_and_its_context() -> None:
     ids = {name: doc["component-definition"]["uuid"] for name, doc in docs.items()}
     assert len(set(ids.values())) == len(ids)
     titles = {name: doc["component-definition"]["metadata"]["title"] for name, doc in docs.items()}
-    assert "region cn-north-1" in titles["cn-north-1"] and "deployment outposts" in titles["outposts"]
+    assert "region cn-north-1" in titles["cn-north-1"]
+    assert "deployment outposts" in titles["outposts"]
     pe3 = {
         name: next(
             r["statements"][0]["uuid"]
@@ -107,7 +108,8 @@ def test_a_shared_control_is_one_statement_naming_both_parties() -> None:
     si2 = next(r for r in requirements if r["control-id"] == "si-2")
     (statement,) = si2["statements"]
     assert {r["role-id"] for r in statement["responsible-roles"]} == {"provider", "customer"}
-    assert statement["description"].startswith("Provider:\n") and "\nCustomer:\n" in statement["description"]
+    assert statement["description"].startswith("Provider:\n")
+    assert "\nCustomer:\n" in statement["description"]
     origination = {p["value"] for p in si2["props"] if p["name"] == "control-origination"}
     assert origination == {"inherited", "customer-configured"}
 
