@@ -176,7 +176,14 @@ def test_services_of_one_provider_say_whose_split_they_follow() -> None:
         check=False,
     )
     assert missing.returncode == 1
-    assert "no services of provider 'azur'; did you mean 'aws'?" in missing.stderr
+    assert "no services of provider 'azur'; did you mean 'azure'?" in missing.stderr
+    google = subprocess.run(
+        [sys.executable, "-m", "shared_responsibility", "services", "--provider", "gcp", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert {row["id"] for row in json.loads(google.stdout)} >= {"google-gke", "google-cloud-sql"}
 
 
 @pytest.mark.parametrize("command", [["services"], ["controls"], ["shift", "ec2", "lambda"]])

@@ -34,7 +34,7 @@ def test_ec2_guest_os_patching_is_the_customers() -> None:
 # Services whose own pages put part of the physical stack on the customer's side: a Snowball
 # device and a Storage Gateway VM sit on the customer's premises, and one end of a Direct
 # Connect link is the customer's router; an Outpost stands in the customer's own site.
-ON_PREMISES = {"snowball", "storage-gateway", "direct-connect", "outposts"}
+ON_PREMISES = {"snowball", "storage-gateway", "direct-connect", "outposts", "google-cloud-interconnect"}
 
 
 @pytest.mark.parametrize("service", sorted({s.id for s in CAT.services} - ON_PREMISES))

@@ -98,9 +98,11 @@ def test_search_ranks_prefix_then_substring_then_fuzzy_by_similarity() -> None:
 
     prefix = sorted(s.id for s in CAT.services if any(k.startswith("bac") for k in keys(s)))
     inside = sorted(s.id for s in CAT.services if s.id not in prefix and any("bac" in k for k in keys(s)))
-    assert prefix[:2] == ["backup", "backup-gateway"]
+    assert {"backup", "backup-gateway"} <= set(prefix[:3])  # with "azure-backup" ("Backup vault" …)
     assert "waf" in inside
-    assert [s.id for s in CAT.search("bac")] == [*prefix, *inside, "batch", "acm"]
+    found = [s.id for s in CAT.search("bac")]
+    assert found[: len(prefix) + len(inside)] == [*prefix, *inside]
+    assert {"batch", "acm"} <= set(found[len(prefix) + len(inside) :])
 
 
 def test_search_finds_misspellings_down_to_the_floor() -> None:
@@ -469,6 +471,8 @@ def _contexts(d: dict[str, Any]) -> None:
 def _controls(d: dict[str, Any]) -> None:
     for owner in (*d["categories"], *d["services"], *d["deployments"]):  # rows name the controls'
         owner.pop("controls", None)  # layers: checked apart
+        for revision in owner.get("history", ()):
+            revision.pop("controls", None)
         for option in owner.get("options", ()):
             for value in option["values"]:
                 value.pop("controls", None)
@@ -643,7 +647,7 @@ def test_duplicate_ids_are_reported_per_collection() -> None:
 
     assert _problems(edit) == [
         "layers: duplicate id 'facilities'",
-        "parties: duplicate id 'aws'",
+        "parties: duplicate id '21vianet'",
         "controls: duplicate id 'awareness-and-training'",
         "categories: duplicate id 'abstracted'",
         "partitions: duplicate id 'aws-cn'",

@@ -58,11 +58,25 @@ def test_versions() -> None:
     assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}(\.\d+)?", CAT.version)
 
 
+SERVICES, EQUIVALENTS = 356, 49
+
+
 def test_counts_canary() -> None:
     """Pinned counts: a change here must be deliberate (and in the CHANGELOG's Data group)."""
-    assert (len(CAT.layers), len(CAT.controls), len(CAT.categories), len(CAT.services)) == (14, 22, 4, 258)
-    assert [p.id for p in CAT.partitions] == ["aws", "aws-cn", "aws-eusc", "aws-us-gov"]
-    assert [d.id for d in CAT.deployments] == ["local-zone", "outposts", "region", "wavelength"]
+    assert (len(CAT.layers), len(CAT.controls), len(CAT.categories), len(CAT.services)) == (
+        14,
+        22,
+        10,
+        SERVICES,
+    )
+    assert [p.id for p in CAT.partitions] == [
+        "aws", "aws-cn", "aws-eusc", "aws-us-gov", "azure", "azure-china", "azure-us-gov", "google-cloud", "s3ns",
+    ]  # fmt: skip
+    assert [d.id for d in CAT.deployments] == [
+        "azure-local", "azure-stack-hub", "gdc-air-gapped-appliance", "gdc-air-gapped-hosted", "gdc-connected",
+        "local-zone", "outposts", "region", "wavelength",
+    ]  # fmt: skip
+    assert len(CAT.equivalents) == EQUIVALENTS
 
 
 def test_layers_are_the_canonical_stack() -> None:
@@ -180,13 +194,20 @@ def test_every_answer_is_made_of_duties_about_its_control() -> None:
     the count of layer texts is the figure in docs/dataset.md (0)."""
     texts = _row_texts()
     general = []
+    marked: dict[str, int] = {}
     for service, context in SERVICE_CONTEXTS:
+        provider = CAT.service(service).provider
         for control in CAT.controls:
             r = sr.resolve(CAT, service, control.id, context)
             allowed = {p.text for p in control.duties} if control.organizational else texts[control.id]
-            general += [(service, control.id, d.text) for d in r.duties if d.text not in allowed]
-            assert all(t.origin is not sr.Origin.LAYER_TEXT for t in r.trail)
+            found = [(service, control.id, d.text) for d in r.duties if d.text not in allowed]
+            layer_text = any(t.origin is sr.Origin.LAYER_TEXT for t in r.trail)
+            assert bool(found) == layer_text, (service, control.id)  # a layer text is always said
+            marked[provider] = marked.get(provider, 0) + layer_text
+            general += found if provider == "aws" else []
     assert general == []
+    # two Azure entries still lack rows for some controls: their trails say so (docs/dataset.md)
+    assert marked == {"aws": 0, "microsoft": LAYER_TEXT_ANSWERS, "google": 0}
 
 
 def test_customer_always_holds_data_and_identity() -> None:
@@ -197,13 +218,19 @@ def test_customer_always_holds_data_and_identity() -> None:
             assert table[layer].ownership is not sr.Ownership.PROVIDER, (service, context, layer)
 
 
+LAYER_TEXT_ANSWERS = 655
+"""Answers of Azure services (over every context each is offered in) that still fall back to a
+layer's general text, the trail saying so: Azure SQL's virtual-machine deployment (five controls)
+and Virtual Desktop's session hosts (configuration management) lack rows. To come down to 0."""
+
 STACK_EXCEPTIONS = {s.id for s in CAT.services if any(n.startswith("Stack exception:") for n in s.notes)}
+STACK_CATEGORIES = {g.id for g in CAT.categories if any(n.startswith("Stack exception:") for n in g.notes)}
 
 
 def test_stack_exceptions_are_few_and_still_needed() -> None:
     """The data beats the model, where a published split says so: each exception is named in
     the data with its reason, and its split really breaks the rule (else the note is stale)."""
-    assert {"outposts"} == STACK_EXCEPTIONS
+    assert {"outposts", "azure-virtual-desktop"} == STACK_EXCEPTIONS
     for sid in STACK_EXCEPTIONS:
         owners = [lr.ownership for lr in sr.split(CAT, sid).values()]
         provider = [i for i, o in enumerate(owners) if o is sr.Ownership.PROVIDER]
@@ -214,7 +241,7 @@ def test_stack_exceptions_are_few_and_still_needed() -> None:
 def test_provider_layers_form_the_bottom_of_the_stack() -> None:
     """Default context: max index of a PROVIDER layer < min index of a CUSTOMER layer (the
     services whose data names a stack exception excepted)."""
-    for s in [s for s in CAT.services if s.id not in STACK_EXCEPTIONS]:
+    for s in [s for s in CAT.services if s.id not in STACK_EXCEPTIONS and s.category not in STACK_CATEGORIES]:
         owners = [lr.ownership for lr in sr.split(CAT, s.id).values()]
         provider = [i for i, o in enumerate(owners) if o is sr.Ownership.PROVIDER]
         customer = [i for i, o in enumerate(owners) if o is sr.Ownership.CUSTOMER]
@@ -254,11 +281,23 @@ def test_join_keys_or_a_note_saying_none_was_confirmed(service: sr.Service) -> N
     """Each service lists a CloudTrail event source and a resource type, or says that AWS's
     documentation, as read, confirmed none (no key is guessed)."""
     kinds = {
-        "CloudTrail event source": [
-            a for a in service.aliases if re.fullmatch(r"[a-z0-9.-]+\.amazonaws\.com", a)
-        ],
-        "CloudFormation / AWS Config resource type": [a for a in service.aliases if a.startswith("AWS::")],
-    }
+        "aws": {
+            "CloudTrail event source": [
+                a for a in service.aliases if re.fullmatch(r"[a-z0-9.-]+\.amazonaws\.com", a)
+            ],
+            "CloudFormation / AWS Config resource type": [
+                a for a in service.aliases if a.startswith("AWS::")
+            ],
+        },
+        "microsoft": {
+            "ARM resource type": [a for a in service.aliases if re.fullmatch(r"Microsoft\.\w+/.+", a)]
+        },
+        "google": {
+            "Cloud Asset Inventory asset type": [
+                a for a in service.aliases if re.fullmatch(r"[a-z0-9-]+\.googleapis\.com/\w+", a)
+            ]
+        },
+    }[service.provider]
     for kind, found in kinds.items():
         noted = any(n.startswith(f"Join keys: no {kind}") for n in service.notes)
         assert bool(found) != noted, (service.id, kind)

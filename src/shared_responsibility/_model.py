@@ -304,6 +304,20 @@ class Service:
 
 
 @attrs.frozen(kw_only=True)
+class Revision:
+    """A category as the provider published it until a date: its layers whole, and the control
+    rows that differed from today's (the others stay as they are).
+    """
+
+    until: str
+    """The first day the next version applies (ISO date)."""
+    layers: tuple[Part, ...]
+    controls: tuple[ControlRow, ...] = ()
+    note: str = ""
+    sources: tuple[Source, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
 class Category:
     """A kind of service (infrastructure, container, serverless, abstracted): its default split
     of the layers, and what each side does for each control it touches (``controls``).
@@ -316,23 +330,9 @@ class Category:
     description: str = ""
     provider: str | None = None
     """The provider whose published model this category follows; None for any provider."""
-    history: tuple["Revision", ...] = ()
+    history: tuple[Revision, ...] = ()
     """Earlier versions of the provider's model, oldest first (`Catalog.as_of` reads them)."""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    sources: tuple[Source, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class Revision:
-    """A category as the provider published it until a date: its layers whole, and the control
-    rows that differed from today's (the others stay as they are).
-    """
-
-    until: str
-    """The first day the next version applies (ISO date)."""
-    layers: tuple[Part, ...]
-    controls: tuple[ControlRow, ...] = ()
-    note: str = ""
     sources: tuple[Source, ...] = ()
 
 
