@@ -70,11 +70,12 @@ def test_counts_canary() -> None:
         SERVICES,
     )
     assert [p.id for p in CAT.partitions] == [
-        "aws", "aws-cn", "aws-eusc", "aws-us-gov", "azure", "azure-china", "azure-us-gov", "google-cloud", "s3ns",
+        "aws", "aws-cn", "aws-eusc", "aws-us-gov", "azure", "azure-china", "azure-us-gov",
+        "google-cloud", "s3ns",
     ]  # fmt: skip
     assert [d.id for d in CAT.deployments] == [
-        "azure-local", "azure-stack-hub", "gdc-air-gapped-appliance", "gdc-air-gapped-hosted", "gdc-connected",
-        "local-zone", "outposts", "region", "wavelength",
+        "azure-local", "azure-stack-hub", "gdc-air-gapped-appliance", "gdc-air-gapped-hosted",
+        "gdc-connected", "local-zone", "outposts", "region", "wavelength",
     ]  # fmt: skip
     assert len(CAT.equivalents) == EQUIVALENTS
 
