@@ -133,6 +133,7 @@ def columnar(cat: sr.Catalog, n: int = 10_000_000) -> Figure:
 EAGER = """
 import json, sys, timeit
 import shared_responsibility as sr
+from shared_responsibility import _data
 from shared_responsibility._data import packaged_data
 def ours():  # every rule built, and the prose inflated, as the first read of a note does
     cat = _data._packaged.__wrapped__()
