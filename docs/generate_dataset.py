@@ -127,6 +127,32 @@ _CHANGES = [
 ]
 
 
+def _owner(parts: tuple[sr.Part, ...], layer: str) -> str:
+    sides = [p.side for p in parts if p.layer == layer and p.role is sr.Role.PERFORMS]
+    return sr.Ownership.of(sides).value
+
+
+def _history(cat: sr.Catalog) -> list[str]:
+    """Where a provider changed its model: each earlier version's layers that differ from today's."""
+    lines = [
+        "",
+        "## Models as they were",
+        "",
+        "`default_catalog(as_of=date)` answers with a category as published on that date. Layers that",
+        "differ from today's model:",
+        "",
+        "| category | until | layer | then | now |",
+        "|---|---|---|---|---|",
+    ]
+    for g in cat.categories:
+        for r in g.history:
+            for layer in cat.layers:
+                then, now = _owner(r.layers, layer.id), _owner(g.layers, layer.id)
+                if then != now:
+                    lines.append(f"| {g.id} | {r.until} | {layer.id} | {then} | {now} |")
+    return lines
+
+
 def render(cat: sr.Catalog) -> str:
     """The dataset reference page for a catalog."""
     general_total = _layer_texts(cat)
@@ -158,6 +184,7 @@ def render(cat: sr.Catalog) -> str:
     for c in cat.controls:
         layers = ", ".join(c.layers) if c.layers is not None else "organizational"
         lines.append(f"| {c.id} | {layers} | {', '.join(c.references)} |")
+    lines += _history(cat)
     lines += ["", "## Contexts", "", "| kind | id | name | what it changes |", "|---|---|---|---|"]
     lines += [f"| partition | {p.id} | {p.name} | {_cell(p.summary) or '-'} |" for p in cat.partitions]
     lines += [f"| deployment | {d.id} | {d.name} | {_cell(d.summary) or '-'} |" for d in cat.deployments]
