@@ -31,6 +31,18 @@ def test_curated_root() -> None:
         ("lambda.amazonaws.com", "lambda"),
         ("AWS::S3::Bucket", "s3"),
         ("AWS::RDS::DBInstance", "rds"),
+        ("fargate", "fargate"),
+        ("AWS Fargate", "fargate"),
+        ("Amazon EventBridge", "eventbridge"),
+        ("AWS::Events::Rule", "eventbridge"),
+        ("AWS STS", "sts"),
+        ("sts.amazonaws.com", "sts"),
+        ("Auto Scaling", "auto-scaling"),
+        ("Microsoft Entra ID", "azure-entra-id"),
+        ("Azure Active Directory", "azure-entra-id"),
+        ("microsoft.compute/virtualmachines", "azure-virtual-machines"),
+        ("GKE", "google-gke"),
+        ("sqladmin.googleapis.com/Instance", "google-cloud-sql"),
     ],
 )
 def test_service_lookup_by_alias(name: str, expected: str) -> None:

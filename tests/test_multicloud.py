@@ -113,12 +113,13 @@ def test_every_provider_has_forty_services_and_its_own_categories() -> None:
 
 def test_shift_across_providers_and_equivalents() -> None:
     assert [s.id for s in CAT.equivalents_of("ec2")] == ["azure-virtual-machines", "google-compute-engine"]
+    # virtual machine to virtual machine: each provider's model leaves the stack where it was
+    stack = {"facilities", "hardware", "virtualization", "guest-os", "application", "data"}
     for before, after in (
         ("ec2", "azure-virtual-machines"),
         ("azure-virtual-machines", "google-compute-engine"),
     ):
-        for change in sr.shift(CAT, before, after):
-            assert change.before is not change.after
+        assert not {c.what for c in sr.shift(CAT, before, after) if c.kind == "layer"} & stack
     assert sr.shift(CAT, "ec2", "ec2") == ()
     changes = sr.shift(
         CAT, "ec2", "google-gke", sr.Context(region="eu-west-1"), sr.Context(region="europe-west1")

@@ -198,22 +198,6 @@ def test_offered_raises_for_names_the_catalog_does_not_know() -> None:
 # -- names users type ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("name", "service"),
-    [
-        ("fargate", "fargate"),
-        ("AWS Fargate", "fargate"),
-        ("Amazon EventBridge", "eventbridge"),
-        ("AWS::Events::Rule", "eventbridge"),
-        ("AWS STS", "sts"),
-        ("sts.amazonaws.com", "sts"),
-        ("Auto Scaling", "auto-scaling"),
-    ],
-)
-def test_names_users_type(name: str, service: str) -> None:
-    assert CAT.service(name).id == service
-
-
 def test_suggestions_share_a_word_with_the_name() -> None:
     with pytest.raises(sr.UnknownServiceError) as caught:
         CAT.service("Amazon Elastic Kubernetes")

@@ -1,12 +1,11 @@
 """The catalog: the whole dataset, immutable, with its lookups."""
 
 import contextvars
-import datetime
 import difflib
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -32,6 +31,9 @@ from .errors import (
     UnknownServiceError,
     _short,
 )
+
+if TYPE_CHECKING:
+    import datetime
 
 __all__ = ["FORMAT", "TRUSTED", "Catalog"]
 
@@ -356,6 +358,8 @@ class Catalog:
         (``"2025-06-01"`` or a `datetime.date`): where a provider changed its model, the earlier
         version answers. Raises `InvalidDateError` for anything but an ISO date.
         """
+        import datetime  # 3 ms: only when a date is asked for
+
         changes = sorted({r.until for c in self.categories for r in c.history})
         if isinstance(date, datetime.date):
             date = date.isoformat()[:10]

@@ -1,16 +1,18 @@
 """Reading datasets: the packaged one (once, on first use) and a user's own."""
 
-import datetime
 import functools
 import json
 import os
 import pkgutil
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog
 from ._limits import DEFAULT_LIMITS, Limits, deeper_than
 from .errors import CatalogError
+
+if TYPE_CHECKING:
+    import datetime
 
 __all__ = ["DATA_FILE", "PROSE_FILE", "RULES_FILE", "default_catalog", "load_catalog", "packaged_data"]
 

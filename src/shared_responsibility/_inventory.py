@@ -18,7 +18,7 @@ import attrs
 from ._catalog import Catalog
 from ._limits import DEFAULT_LIMITS, Limits, deeper_than
 from ._model import Context, FrozenMap, Resolution, Service
-from ._references import service_for
+from ._references import arm_service, service_for
 from ._resolver import check_context, resolve
 from .adapters import Resource, read_option, read_path, resources
 from .adapters._evidence import lookup
@@ -96,9 +96,8 @@ def _service(job: _Job, res: Resource) -> tuple[Service, Context]:
     """
     ref = res.ref or ""
     if res.format in _TYPED or ("::" in ref and not ref.startswith("arn:")):
-        found = job.cat.get_service(ref)
-        if found is None and res.format in ("arm", "resource-graph"):
-            found = _parent_service(job.cat, ref)
+        arm = res.format in ("arm", "resource-graph")
+        found = arm_service(job.cat, ref) if arm else job.cat.get_service(ref)
         if found is None:
             kind = _TYPED.get(res.format, "resource type")
             raise InventoryError(f"no service in the catalog lists the {kind} {ref!r}")
@@ -113,18 +112,6 @@ _TYPED = {
     "asset-inventory": "Cloud Asset Inventory asset type",
 }
 """The formats whose resources are placed by their type alone, and what they call it."""
-
-
-def _parent_service(cat: Catalog, rtype: str) -> Service | None:
-    """The service of an ARM child type's nearest listed parent: a server's firewall rule
-    (``Microsoft.Sql/servers/firewallRules``) belongs with the server.
-    """
-    parts = rtype.split("/")
-    for end in range(len(parts) - 1, 1, -1):
-        found = cat.get_service("/".join(parts[:end]))
-        if found is not None:
-            return found
-    return None
 
 
 _Reads = tuple[tuple[str, tuple[str, str]], ...]

@@ -176,11 +176,13 @@ def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[
     chosen = list(resolutions)
     grouped = _by_nist(chosen)
     salt = _salt(title, chosen)
-    resources: dict[str, dict[str, Any]] = {}
+    resources: dict[tuple[str, str], dict[str, Any]] = {}  # a page once, however many cite it
     for r in chosen:
         for source in r.sources:
-            rid = _uuid("resource", salt, source.url, source.title)
-            resources.setdefault(rid, {"uuid": rid, "title": source.title, "rlinks": [{"href": source.url}]})
+            key = (source.url, source.title)
+            if key not in resources:
+                rid = _uuid("resource", salt, *key)
+                resources[key] = {"uuid": rid, "title": source.title, "rlinks": [{"href": source.url}]}
     components = []
     for service in dict.fromkeys(r.service for r in chosen):
         requirements = []
@@ -190,8 +192,8 @@ def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[
                 continue
             text = _statement_text(group)
             links = [
-                {"href": f"#{_uuid('resource', salt, s.url, s.title)}", "rel": "reference"}
-                for s in dict.fromkeys(s for r in group for s in r.sources)
+                {"href": f"#{resources[key]['uuid']}", "rel": "reference"}
+                for key in dict.fromkeys((s.url, s.title) for r in group for s in r.sources)
             ]
             statement: dict[str, Any] = {
                 "statement-id": f"{cid}_smt",

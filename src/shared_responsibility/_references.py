@@ -93,12 +93,20 @@ def _azure_id(cat: Catalog, ref: str) -> tuple[Service, Context]:
     rest = segments[start + 1 :]
     if len(rest) < 3 or "." not in rest[0]:
         raise InvalidReferenceError(ref, f"no resource type and name after 'providers' ({_AZURE_ID_SHAPE})")
-    types = rest[1::2]
-    for end in range(len(types), 0, -1):  # the type itself, else its nearest listed parent
-        found = cat.get_service("/".join([rest[0], *types[:end]]))
+    rtype = "/".join([rest[0], *rest[1::2]])
+    return arm_service(cat, rtype) or _by_name(cat, rtype, ref), Context()
+
+
+def arm_service(cat: Catalog, rtype: str) -> Service | None:
+    """The service that lists an ARM resource type, else its nearest listed parent type: a
+    server's firewall rule (``Microsoft.Sql/servers/firewallRules``) belongs with the server.
+    """
+    parts = rtype.split("/")
+    for end in range(len(parts), 1, -1):
+        found = cat.get_service("/".join(parts[:end]))
         if found is not None:
-            return found, Context()
-    return _by_name(cat, "/".join([rest[0], *types]), ref), Context()
+            return found
+    return None
 
 
 def _google_name(cat: Catalog, ref: str) -> tuple[Service, Context]:

@@ -17,7 +17,7 @@ references      ARNs, Azure resource ids, Google full resource names, resource t
 ==============  ===================================================================
 """
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from shared_responsibility.errors import InventoryError
@@ -47,15 +47,17 @@ _EXPECTED = (
 )
 
 
-_DETECTORS = (
-    ("cloudformation", cloudformation.is_template),
-    ("arm", arm.is_template),
-    ("terraform", terraform.is_terraform),
-    ("config", config.is_config),
-    ("resource-graph", resource_graph.is_rows),
-    ("asset-inventory", asset_inventory.is_assets),
-)
-"""Each format and how to recognize its documents, most specific first."""
+_Test = Callable[[Any], bool]
+_Read = Callable[[Any, str], Iterator[Resource]]
+_READERS: dict[str, tuple[_Test, _Read]] = {
+    "cloudformation": (cloudformation.is_template, cloudformation.resources),
+    "arm": (arm.is_template, arm.resources),
+    "terraform": (terraform.is_terraform, terraform.resources),
+    "config": (config.is_config, config.resources),
+    "resource-graph": (resource_graph.is_rows, resource_graph.resources),
+    "asset-inventory": (asset_inventory.is_assets, asset_inventory.resources),
+}
+"""Each format: how to recognize its documents (most specific first) and how to read them."""
 
 
 def _is_parameter_file(doc: Any) -> bool:
@@ -66,7 +68,7 @@ def _is_parameter_file(doc: Any) -> bool:
 
 def detect(doc: Any, name: str = "the document") -> str:
     """Which format a parsed document is in; `InventoryError` naming what was expected."""
-    found = next((kind for kind, test in _DETECTORS if test(doc)), None)
+    found = next((kind for kind, (test, _) in _READERS.items() if test(doc)), None)
     if found is not None:
         return found
     if _is_parameter_file(doc):
@@ -88,12 +90,5 @@ def resources(doc: Any, name: str = "the document") -> Iterator[Resource]:
     if isinstance(doc, Mapping) and (resource_graph.is_row(doc) or asset_inventory.is_asset(doc)):
         doc = [doc]  # one row or asset alone (a JSON Lines file of one line)
     kind = detect(doc, name)
-    read = {
-        "cloudformation": cloudformation.resources,
-        "arm": arm.resources,
-        "terraform": terraform.resources,
-        "config": config.resources,
-        "resource-graph": resource_graph.resources,
-        "asset-inventory": asset_inventory.resources,
-    }.get(kind, references.resources)
+    read = _READERS[kind][1] if kind in _READERS else references.resources
     return read(doc, name)

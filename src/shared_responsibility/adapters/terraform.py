@@ -62,7 +62,9 @@ def _with_unknowns(after: Any, unknown: Any) -> Any:
 
 
 def _regions(doc: Mapping[str, Any]) -> dict[str, str]:
-    """Region by provider configuration key (``aws``, ``aws.west``, ``module.x:aws``)."""
+    """Region by provider configuration key (``aws``, ``aws.west``, ``module.x:aws``), and by
+    ``*<provider>`` the one region every configuration of that provider names, if there is one.
+    """
     found = {}
     configs = (doc.get("configuration") or {}).get("provider_config") or {}
     for key, config in configs.items() if isinstance(configs, Mapping) else ():
@@ -71,6 +73,10 @@ def _regions(doc: Mapping[str, Any]) -> dict[str, str]:
         region = ((config.get("expressions") or {}).get("region") or {}).get("constant_value")
         if isinstance(region, str):
             found[key] = region
+    by_kind: dict[str, set[str]] = {}
+    for key, region in found.items():
+        by_kind.setdefault(key.split(":")[-1].split(".")[0], set()).add(region)
+    found.update({f"*{kind}": next(iter(rs)) for kind, rs in by_kind.items() if len(rs) == 1})
     return found
 
 
@@ -122,8 +128,7 @@ def _resource(
     if region is None and cloud != "microsoft":  # azurerm's provider takes no region
         kind = provider.split("/")[-1]
         key = keys.get(_INDEX.sub("", address)) or kind
-        alike = {r for k, r in regions.items() if k.split(":")[-1].split(".")[0] == kind}
-        region = regions.get(key) or (next(iter(alike)) if len(alike) == 1 else None)
+        region = regions.get(key) or regions.get(f"*{kind}")
     return attrs.evolve(
         base,
         ref=rtype,
