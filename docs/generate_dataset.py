@@ -75,6 +75,18 @@ def _service(cat: sr.Catalog, service: sr.Service) -> list[str]:
 
 
 _CHANGES = [
+    "## What changed in 2026.12.06.3",
+    "",
+    "- Azure SQL on virtual machines: rows for configuration management (guest OS, platform,",
+    "  application), high availability, scaling, software installation and SQL Server vulnerability",
+    "  management, read from Microsoft's SQL Server on Azure VMs pages and the sql-iaas baseline;",
+    "  Azure Virtual Desktop: a configuration-management row for the session hosts' OS.",
+    "- Azure Local and Azure Stack Hub: rows for every control whose layers these deployments",
+    "  change (configuration, vulnerability management, physical protection, media sanitization,",
+    "  monitoring, scaling, software installation, availability); where the pages read are silent,",
+    "  the row's note says so and the row follows who holds the layer. No answer of any provider",
+    "  falls back to a layer's general text any more.",
+    "",
     "## What changed in 2026.12.06.2",
     "",
     "- 188 more AWS services (258 in all): every CloudFormation resource type of us-east-1 and every",

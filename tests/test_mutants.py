@@ -668,14 +668,14 @@ def test_partitions_and_deployments_need_sources() -> None:
 
 
 def test_packaged_data_is_found_through_a_loader_without_get_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A loader that cannot ``get_data`` (returns None) falls back to importlib resources."""
-    import pkgutil
+    """A loader that cannot ``get_data`` falls back to importlib resources."""
+    import types
 
-    from shared_responsibility._data import packaged_data
+    from shared_responsibility import _data
 
-    expected = packaged_data()
-    monkeypatch.setattr(pkgutil, "get_data", lambda package, resource: None)
-    assert packaged_data() == expected
+    expected = _data.packaged_data()
+    monkeypatch.setattr(_data, "__spec__", types.SimpleNamespace(loader=object()))
+    assert _data.packaged_data() == expected
 
 
 # -- limits at their edges, and the location each refusal names ----------------------------------

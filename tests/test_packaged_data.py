@@ -195,20 +195,15 @@ def test_every_answer_is_made_of_duties_about_its_control() -> None:
     the count of layer texts is the figure in docs/dataset.md (0)."""
     texts = _row_texts()
     general = []
-    marked: dict[str, int] = {}
     for service, context in SERVICE_CONTEXTS:
-        provider = CAT.service(service).provider
         for control in CAT.controls:
             r = sr.resolve(CAT, service, control.id, context)
             allowed = {p.text for p in control.duties} if control.organizational else texts[control.id]
             found = [(service, control.id, d.text) for d in r.duties if d.text not in allowed]
             layer_text = any(t.origin is sr.Origin.LAYER_TEXT for t in r.trail)
             assert bool(found) == layer_text, (service, control.id)  # a layer text is always said
-            marked[provider] = marked.get(provider, 0) + layer_text
-            general += found if provider == "aws" else []
+            general += found
     assert general == []
-    # two Azure entries still lack rows for some controls: their trails say so (docs/dataset.md)
-    assert marked == {"aws": 0, "microsoft": LAYER_TEXT_ANSWERS, "google": 0}
 
 
 def test_customer_always_holds_data_and_identity() -> None:
@@ -218,11 +213,6 @@ def test_customer_always_holds_data_and_identity() -> None:
         for layer in ("data", "identity-and-access"):
             assert table[layer].ownership is not sr.Ownership.PROVIDER, (service, context, layer)
 
-
-LAYER_TEXT_ANSWERS = 655
-"""Answers of Azure services (over every context each is offered in) that still fall back to a
-layer's general text, the trail saying so: Azure SQL's virtual-machine deployment (five controls)
-and Virtual Desktop's session hosts (configuration management) lack rows. To come down to 0."""
 
 STACK_EXCEPTIONS = {s.id for s in CAT.services if any(n.startswith("Stack exception:") for n in s.notes)}
 STACK_CATEGORIES = {g.id for g in CAT.categories if any(n.startswith("Stack exception:") for n in g.notes)}

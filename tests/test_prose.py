@@ -6,6 +6,7 @@ import pickle
 import threading
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -14,8 +15,8 @@ import shared_responsibility as sr
 from shared_responsibility import _data
 from shared_responsibility._build import build
 from shared_responsibility._data import DATA_FILE, PROSE_FILE, RULES_FILE, packaged_data
-from shared_responsibility._model import PROSE_FIELDS, Pending
-from shared_responsibility._pack import main, pack, records
+from shared_responsibility._model import PROSE_FIELDS, Later, Pending
+from shared_responsibility._pack import lines, main, pack, records
 from shared_responsibility._prose import Prose
 from tests.strategies import catalogs
 
@@ -27,13 +28,27 @@ def _fresh() -> sr.Catalog:
 
 def _split(data: dict[str, object]) -> sr.Catalog:
     rules, prose = pack(data)
-    return build(rules, Prose(zlib.compress(json.dumps(prose).encode())))
+    catalog, *texts = lines(rules).split(b"\n")
+    return build(json.loads(catalog), Prose(zlib.compress(json.dumps(prose).encode())), texts)
+
+
+def _unpacked(packed: bytes) -> dict[str, Any]:
+    """The rules as `pack` gives them, from the lines that ship: each service's own rules and
+    aliases back in its record."""
+    catalog, *texts = packed.split(b"\n")
+    rules: dict[str, Any] = json.loads(catalog)
+    for service in rules["services"]:
+        if "rules" in service:
+            service["rules"] = texts[service["rules"] - 1].decode()
+        if "aliases" in service:
+            service["aliases"] = json.loads(texts[service["aliases"] - 1])
+    return rules
 
 
 def test_the_shipped_rules_and_prose_are_packed_from_the_shipped_dataset() -> None:
     """Edit catalog.json, then run ``python -m shared_responsibility._pack``."""
     rules, prose = pack(json.loads(packaged_data(DATA_FILE)))
-    assert json.loads(packaged_data(RULES_FILE)) == rules
+    assert _unpacked(packaged_data(RULES_FILE)) == rules
     assert json.loads(zlib.decompress(packaged_data(PROSE_FILE))) == prose
 
 
@@ -47,7 +62,7 @@ def test_packing_writes_the_files_that_ship(tmp_path: Path, capsys: pytest.Captu
 
 def test_the_rules_hold_no_prose_and_point_at_it_where_it_was() -> None:
     whole = json.loads(packaged_data(DATA_FILE))
-    rules = json.loads(packaged_data(RULES_FILE))
+    rules = _unpacked(packaged_data(RULES_FILE))
     for service in rules["services"]:  # each service's own rules are packed as one JSON text
         service.update(json.loads(service.pop("rules", "{}")))
     had = [any(key in r for key in PROSE_FIELDS) for r in records(whole)]
@@ -77,9 +92,18 @@ def test_prose_waits_until_read_then_is_plain() -> None:
     assert all(type(s) is sr.Source and s.url.startswith("https://") for s in s3.sources)
 
 
+def test_aliases_wait_until_read() -> None:
+    """A service's aliases stay an unparsed line of the packed rules until a look-up by a
+    name that is not an id needs them."""
+    cat = _fresh()
+    ec2 = cat.service("ec2")
+    assert type(type(ec2).__dict__["aliases"].slot.__get__(ec2)) is Later
+    assert cat.service("AWS::EC2::Instance") is ec2
+    assert type(type(ec2).__dict__["aliases"].slot.__get__(ec2)) is tuple
+
+
 def test_a_record_without_a_field_gets_the_fields_default() -> None:
-    rules, prose = pack({**_empty(), "controls": [{"id": "c", "title": "C", "layers": None, "notes": ["n"]}]})
-    cat = build(rules, Prose(zlib.compress(json.dumps(prose).encode())))
+    cat = _split({**_empty(), "controls": [{"id": "c", "title": "C", "layers": None, "notes": ["n"]}]})
     assert cat.control("c").notes == ("n",)
     assert cat.control("c").sources == ()
 

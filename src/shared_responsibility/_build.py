@@ -11,7 +11,7 @@ built once and shared.
 import functools
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from ._catalog import TRUSTED, Catalog
@@ -54,9 +54,11 @@ _Raw = Mapping[str, Any]
 class _Builder:
     """Builds model objects from trusted plain data, sharing equal values."""
 
-    def __init__(self, prose: Prose) -> None:
+    def __init__(self, prose: Prose, lines: Sequence[bytes]) -> None:
         self._prose = prose
+        self._lines = lines
         self._parts: dict[tuple[str | None, str, str, str], Part] = {}
+        self._availabilities: dict[tuple[str, ...], Availability] = {}
 
     def record(self, made: _R, raw: _Raw) -> _R:
         """The record, its prose deferred if the data holds an index into the prose store."""
@@ -102,7 +104,7 @@ class _Builder:
                     name=v["name"],
                     layers=self.parts(v.get("layers", {})),
                     controls=self.rows(v.get("controls", {})),
-                    availability=_availability(v.get("availability")),
+                    availability=self._availability(v.get("availability")),
                 ),
                 v,
             )
@@ -121,22 +123,39 @@ class _Builder:
         )
 
     def service(self, raw: _Raw) -> Service:
-        rules = _ServiceRules(self, raw.get("rules"))
-        return self.record(
+        rules = _ServiceRules(self, self._line(raw.get("rules")))
+        made = self.record(
             Service(
                 id=sys.intern(raw["id"]),
                 name=raw["name"],
                 provider=sys.intern(raw["provider"]),
                 category=sys.intern(raw["category"]),
-                aliases=raw.get("aliases", ()),
                 # parsed and built when the service is first resolved (`Later`): most never are
                 layers=_later(rules.get, "layers"),
                 controls=_later(rules.get, "controls"),
                 options=_later(rules.get, "options"),
-                availability=_availability(raw.get("availability")),
+                availability=self._availability(raw.get("availability")),
             ),
             raw,
         )
+        aliases = self._line(raw.get("aliases"))
+        if aliases:  # parsed when the service is first looked up by a name that is not its id
+            object.__setattr__(made, "aliases", _later(_aliases, aliases))
+        return made
+
+    def _line(self, number: int | None) -> bytes | None:
+        """The line of the packed rules that a service's record names by number (`_pack.lines`)."""
+        return None if number is None else self._lines[number - 1]
+
+    def _availability(self, raw: _Raw | None) -> Availability | None:
+        """Availability, built once for each distinct value: most services share a few."""
+        if raw is None:
+            return None
+        key = (*raw["partitions"], "", *raw["deployments"], "", *raw.get("regions_without", ()))
+        found = self._availabilities.get(key)
+        if found is None:
+            found = self._availabilities[key] = _availability(raw)
+        return found
 
     def options(self, raw: list[_Raw]) -> tuple[Option, ...]:
         return tuple(self.option(o) for o in raw)
@@ -222,7 +241,7 @@ class _ServiceRules:
 
     __slots__ = ("builder", "built", "text")
 
-    def __init__(self, builder: _Builder, text: str | None) -> None:
+    def __init__(self, builder: _Builder, text: bytes | None) -> None:
         self.builder = builder
         self.text = text
         self.built: dict[str, Any] | None = None
@@ -240,6 +259,10 @@ class _ServiceRules:
         return self.built[name]
 
 
+def _aliases(text: bytes) -> tuple[str, ...]:
+    return tuple(json.loads(text))
+
+
 def _evidence(raw: _Raw) -> Evidence:
     return Evidence(
         formats=raw["formats"],
@@ -253,9 +276,7 @@ def _evidence(raw: _Raw) -> Evidence:
     )
 
 
-def _availability(raw: _Raw | None) -> Availability | None:
-    if raw is None:
-        return None
+def _availability(raw: _Raw) -> Availability:
     return Availability(
         partitions=raw["partitions"],
         deployments=raw["deployments"],
@@ -267,9 +288,11 @@ def _each(items: list[_Raw], make: Callable[[_Raw], _T]) -> tuple[_T, ...]:
     return tuple(make(item) for item in items)
 
 
-def build(rules: _Raw, prose: Prose) -> Catalog:
-    """The catalog that the packaged rules (`_pack`) and their prose store describe."""
-    b = _Builder(prose)
+def build(rules: _Raw, prose: Prose, lines: Sequence[bytes]) -> Catalog:
+    """The catalog that the packaged rules (`_pack`: the catalog's record and the lines that its
+    services name) and their prose store describe.
+    """
+    b = _Builder(prose, lines)
     token = TRUSTED.set(True)
     try:
         return _catalog(rules, b)

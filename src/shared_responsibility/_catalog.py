@@ -1,7 +1,6 @@
 """The catalog: the whole dataset, immutable, with its lookups."""
 
 import contextvars
-import difflib
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -51,6 +50,8 @@ def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]
     """The nearest valid names (those about as near as the nearest), best first, ties by name;
     at least one where there are any.
     """
+    import difflib  # only a wrong name needs it
+
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(name[:100].casefold())  # a name longer than any real one is not worth comparing whole
     scored = []
@@ -239,6 +240,8 @@ class Catalog:
 
     def search(self, text: str) -> tuple[Service, ...]:
         """Services whose id, name or an alias matches the text, best match first."""
+        import difflib  # imported here: most programs never search
+
         needle = text.casefold().strip()
         if not needle:
             return ()

@@ -688,7 +688,7 @@ _PROSE_FIELDS: dict[type, tuple[str, ...]] = {
 # quote prose, and a service's own rules (`Later`, built when the service is first resolved).
 _DEFERRED_FIELDS: dict[type, tuple[str, ...]] = {
     **_PROSE_FIELDS,
-    Service: (*_PROSE_FIELDS[Service], "layers", "controls", "options"),
+    Service: (*_PROSE_FIELDS[Service], "aliases", "layers", "controls", "options"),
     Resolution: ("sources",),
     LayerResolution: ("sources",),
     Rule: ("note",),

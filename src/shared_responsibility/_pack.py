@@ -18,11 +18,13 @@ from typing import Any
 from ._data import DATA_FILE, PROSE_FILE, RULES_FILE
 from ._model import PROSE_FIELDS
 
-__all__ = ["pack", "records"]
+__all__ = ["lines", "pack", "records"]
 
 _SERVICE_RULES = ("layers", "controls", "options")
 """A service's own rules: packed as one JSON text each, so that loading the catalog parses and
 builds only the services that are resolved."""
+_DEFERRED = ("rules", "aliases")
+"""What `lines` moves out of each service's record onto a line of its own."""
 
 
 def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -71,8 +73,26 @@ def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     for service in raw["services"]:
         rules = {key: service.pop(key) for key in _SERVICE_RULES if service.get(key)}
         if rules:  # parsed and built when the service is first resolved
-            service["rules"] = json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
+            service["rules"] = _dumps(rules).decode()
     return raw, {"sources": [list(s) for s in sources], "records": prose}
+
+
+def lines(rules: dict[str, Any]) -> bytes:
+    """The rules as JSON Lines: the catalog on the first line, and each service's own rules and
+    aliases on lines of their own, which the service names by number. Loading parses the first
+    line only; a service's lines wait, unparsed, until it is resolved or looked up by alias.
+    """
+    tail: list[bytes] = []
+    services = []
+    for raw in rules["services"]:
+        service = dict(raw)
+        for key in _DEFERRED:
+            if key in service:
+                text = service[key]
+                tail.append(text.encode() if isinstance(text, str) else _dumps(text))
+                service[key] = len(tail)
+        services.append(service)
+    return b"\n".join([_dumps({**rules, "services": services}), *tail]) + b"\n"
 
 
 def _dumps(data: Any) -> bytes:
@@ -82,7 +102,7 @@ def _dumps(data: Any) -> bytes:
 def main(folder: Path = Path(__file__).parent / "data") -> None:
     """Writes the rules and the compressed prose beside ``catalog.json``."""
     rules, prose = pack(json.loads((folder / DATA_FILE).read_bytes()))
-    (folder / RULES_FILE).write_bytes(_dumps(rules))
+    (folder / RULES_FILE).write_bytes(lines(rules))
     (folder / PROSE_FILE).write_bytes(zlib.compress(_dumps(prose), 9))
     sys.stdout.write(f"wrote {folder / RULES_FILE} and {folder / PROSE_FILE}\n")
 
