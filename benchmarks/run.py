@@ -202,13 +202,16 @@ def memory() -> tuple[Figure, Figure]:
     ours, base, read, synth = [], [], [], []
     here = str(Path(__file__).parent)
     for _ in range(3):
-        out = subprocess.run([PY, "-c", MEMORY], check=True, capture_output=True, text=True, env=ENV).stdout.split()
+        out = subprocess.run(
+            [PY, "-c", MEMORY], check=True, capture_output=True, text=True, env=ENV
+        ).stdout.split()
         ours.append(int(out[0]) / 1024)
         base.append(int(out[1]) / 1024)
         read.append(int(out[2]) / 1024)
         code = SYNTHETIC_MEMORY.format(here=here)
         synth.append(
-            int(subprocess.run([PY, "-c", code], check=True, capture_output=True, text=True, env=ENV).stdout) / 2**20
+            int(subprocess.run([PY, "-c", code], check=True, capture_output=True, text=True, env=ENV).stdout)
+            / 2**20
         )
     after = statistics.median(read)
     print(

@@ -226,6 +226,41 @@ FACTS: list[Row] = [
         C,
         D + "workspaces/latest/adminguide/update-management.html",
     ),
+    # EC2 Auto Scaling: an instance refresh rolls out the customer's own image; AWS writes no patch.
+    (
+        "auto-scaling",
+        "layer",
+        "guest-os",
+        {"update-method": "instance-refresh"},
+        C,
+        D + "autoscaling/ec2/userguide/asg-instance-refresh.html",
+    ),
+    # A refresh rolls out the patched image only when the customer starts it: the patching is the customer's.
+    (
+        "auto-scaling",
+        "control",
+        "patch-management@guest-os",
+        {"update-method": "instance-refresh"},
+        CUST,
+        D + "autoscaling/ec2/userguide/instance-refresh-overview.html",
+    ),
+    # EMR Serverless: no clusters to configure, secure or operate; EMR on EKS: the nodes stay the customer's.
+    (
+        "emr",
+        "layer",
+        "guest-os",
+        {"deployment": "serverless"},
+        P,
+        D + "emr-serverless/latest/APIReference/Welcome.html",
+    ),
+    (
+        "emr",
+        "layer",
+        "guest-os",
+        {"deployment": "eks"},
+        C,
+        D + "emr/latest/EMR-on-EKS-DevelopmentGuide/emr-eks-overview.html",
+    ),
     # --- storage and databases ---
     # AWS Backup: encrypts with the vault's KMS key; the customer's plans set frequency and retention.
     ("backup", "layer", "data-protection", {}, S, D + "aws-backup/latest/devguide/encryption.html"),
@@ -612,6 +647,24 @@ FACTS: list[Row] = [
     # Transit Gateway: peering traffic encrypted by AWS; the customer accepts peering and adds routes.
     ("transit-gateway", "layer", "data-protection", {}, S, D + "vpc/latest/tgw/tgw-peering.html"),
     # --- security, identity, management and governance ---
+    # Directory Service: AWS patches Managed AD's domain controllers, one at a time, so the customer's
+    # applications must find controllers through the DC locator; AD Connector's directory is the customer's.
+    (
+        "directory-service",
+        "control",
+        "patch-management@platform",
+        {"directory-type": "managed-ad"},
+        BOTH,
+        D + "directoryservice/latest/admin-guide/ms_ad_key_concepts_maintenance.html",
+    ),
+    (
+        "directory-service",
+        "control",
+        "backup-and-recovery@data",
+        {"directory-type": "ad-connector"},
+        CUST,
+        D + "directoryservice/latest/admin-guide/directory_ad_connector.html",
+    ),
     # ACM: ACM generates and guards the private key of its certificates; the customer renews imported ones.
     (
         "acm",
