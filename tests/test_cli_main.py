@@ -51,6 +51,17 @@ def test_oscal_from_the_command_line(capsys: pytest.CaptureFixture[str], fmt: st
     assert json.loads(out)
 
 
+def test_a_workload_becomes_a_named_ssp_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "workload", "ec2", "s3", "--format", "oscal-ssp", "--system-name", "Acme billing"
+    )
+    assert code == 0
+    assert json.loads(out)["system-security-plan"]["system-characteristics"]["system-name"] == "Acme billing"
+    code, _, err = run(capsys, "workload", "ec2", "--format", "csv", "--system-name", "Acme billing")
+    assert code == 1
+    assert "system_name and profile are for an oscal-ssp export, not csv" in err
+
+
 def test_context_flags(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "show", "ec2", "--deployment", "outposts", "--format", "json")
     assert next(r for r in json.loads(out) if r["layer"] == "facilities")["ownership"] == "customer"

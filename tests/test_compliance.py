@@ -115,15 +115,23 @@ def test_oscal_component_definition_loads_in_trestle_and_round_trips(trestle: tu
     )  # byte-identical
 
 
-def test_oscal_ssp_links_responsibilities_to_what_is_provided(trestle: tuple[Any, Any]) -> None:
+def test_oscal_ssp_loads_in_trestle_and_links_responsibilities_to_what_is_provided(
+    trestle: tuple[Any, Any],
+) -> None:
     _, ssp = trestle
-    text = sr.export(sr.matrix(CAT, ["s3"]), "oscal-ssp")
-    model = ssp.ControlImplementation.model_validate(json.loads(text)["control-implementation"])
-    by_control = {r.control_id: r.by_components[0] for r in model.implemented_requirements}
-    shared = by_control["sc-28"].export  # S3 encrypts by default; key choices stay the customer's
+    text = sr.export(sr.workload(CAT, ["s3"]), "oscal-ssp", system_name="Acme records")
+    model = ssp.SystemSecurityPlan.model_validate(json.loads(text)["system-security-plan"])
+    assert model.system_characteristics.system_name == "Acme records"
+    by_control = {
+        r.control_id: r.by_components for r in model.control_implementation.implemented_requirements
+    }
+    s3, system = by_control["sc-28"]  # S3 encrypts by default; key choices stay the customer's
+    shared = s3.export
     assert shared.responsibilities[0].provided_uuid == shared.provided[0].uuid
-    assert by_control["pe-3"].export.responsibilities is None
-    assert by_control["ra-2"].export.provided is None
+    assert system.inherited[0].provided_uuid == shared.provided[0].uuid
+    assert system.satisfied[0].responsibility_uuid == shared.responsibilities[0].uuid
+    assert by_control["pe-3"][0].export.responsibilities is None
+    assert by_control["ra-2"][0].export.provided is None
 
 
 def test_framework_view_answers_what_is_still_mine() -> None:

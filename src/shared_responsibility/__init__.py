@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from ._model import Side as Side
     from ._model import Source as Source
     from ._model import Split as Split
+    from ._model import Workload as Workload
     from ._model import WorkloadDuty as WorkloadDuty
     from ._references import service_for as service_for
     from ._resolver import matrix as matrix
@@ -98,7 +99,7 @@ _HOMES = {
         "Availability", "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty",
         "Equivalence", "Evidence", "Layer", "LayerResolution", "Matrix", "Option", "OptionValue", "Origin",
         "Override", "Ownership", "Part", "Partition", "Party", "Region", "Resolution", "Revision", "Role",
-        "Rule", "Service", "Side", "Source", "Split", "WorkloadDuty",
+        "Rule", "Service", "Side", "Source", "Split", "Workload", "WorkloadDuty",
     ),
     "._references": ("service_for",),
     "._resolver": ("matrix", "resolve", "resolve_many", "shift", "split", "workload"),

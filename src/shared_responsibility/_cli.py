@@ -55,9 +55,15 @@ def _ids(values: Any) -> str:
     return ", ".join(values) if isinstance(values, list) else str(values)
 
 
-def _render(obj: Any, fmt: str, headers: Sequence[str], keys: Sequence[str], width: int) -> str:
+def _export(obj: Any, args: argparse.Namespace) -> str:
+    """An export in the format asked for; an SSP takes the system's name and profile too."""
+    return export(obj, args.format, system_name=args.system_name, profile=args.profile)
+
+
+def _render(obj: Any, args: argparse.Namespace, headers: Sequence[str], keys: Sequence[str]) -> str:
+    fmt, width = args.format, args.width
     if fmt != "table":
-        return export(obj, fmt)
+        return _export(obj, args)
     return _table(headers, ([_ids(row.get(k, "")) for k in keys] for row in rows(obj)), width)
 
 
@@ -198,11 +204,12 @@ def cmd_show(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
         out.write(f"{service.name} ({service.id}, {service.category}), top of the stack first:\n")
         reversed_table = dict(reversed(list(table.items())))
         out.write(
-            _render(
-                reversed_table,
-                "table",
+            _table(
                 ("layer", "owner", "held by"),
-                ("layer", "ownership", "parties"),
+                (
+                    [_ids(row.get(k, "")) for k in ("layer", "ownership", "parties")]
+                    for row in rows(reversed_table)
+                ),
                 args.width,
             )
         )
@@ -213,13 +220,13 @@ def cmd_show(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
         if service.options:
             out.write(f"\n  choose with --option {service.id}.{service.options[0].id}=VALUE\n")
     else:
-        out.write(export(table, args.format))
+        out.write(_export(table, args))
 
 
 def cmd_resolve(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     r = resolve(cat, args.service, args.control, _context(args, cat))
     if args.format != "table":
-        out.write(export(r, args.format))
+        out.write(_export(r, args))
         return
     out.write(f"{r.control.title} for {r.service.name}: {r.ownership.value} ({r.ownership.control_type})\n\n")
     duties = [(d.party.name, d.role.value, d.layer.id if d.layer else "-", d.text) for d in r.duties]
@@ -236,21 +243,13 @@ def cmd_resolve(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
 
 def cmd_matrix(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     result = matrix(cat, args.services, args.controls or None, _context(args, cat))
-    out.write(
-        _render(
-            result,
-            args.format,
-            ("service", "control", "type"),
-            ("service", "control", "control_type"),
-            args.width,
-        )
-    )
+    out.write(_render(result, args, ("service", "control", "type"), ("service", "control", "control_type")))
 
 
 def cmd_workload(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     result = workload(cat, args.services, _context(args, cat), by=args.by)
     heads = (args.by, "customer's duty", "services")
-    out.write(_render(result, args.format, heads, ("target", "duty", "services"), args.width))
+    out.write(_render(result, args, heads, ("target", "duty", "services")))
 
 
 def cmd_shift(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
@@ -327,7 +326,7 @@ def cmd_inventory(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
             summary.append((item.resource, item.service.id, "/".join(map(str, counts))))
         out.write(_table(("resource", "service", "controls: provider/shared/customer"), summary, args.width))
     else:
-        out.write(export(list(items), args.format))
+        out.write(_export(list(items), args))
 
 
 def cmd_validate(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
@@ -364,6 +363,14 @@ def _parser() -> argparse.ArgumentParser:
     ctx.add_argument("--overrides", metavar="FILE", help="apply an organization's overrides (JSON)")
     ctx.add_argument(
         "--format", choices=("table", *FORMATS), default="table", help="output format (default: table)"
+    )
+    ctx.add_argument(
+        "--system-name", metavar="NAME", help="oscal-ssp: the system's name (default: after its services)"
+    )
+    ctx.add_argument(
+        "--profile",
+        metavar="HREF",
+        help="oscal-ssp: the baseline profile it imports (default: NIST SP 800-53 Moderate)",
     )
 
     parser = argparse.ArgumentParser(

@@ -75,7 +75,7 @@ def crosswalk(resolution: Resolution, vocabulary: str) -> tuple[str, ...]:
     third = sorted(provider_side - primary)
     if not third:
         if vocabulary == "fedramp":
-            return _origination(resolution)
+            return origination(resolution)
         return table[resolution.ownership]
     if vocabulary != "csa-ccm":
         raise CrosswalkError(
@@ -90,7 +90,7 @@ _BENEATH = frozenset({"facilities", "hardware", "network-infrastructure", "virtu
 """The infrastructure layers a service inherits from the provider's platform beneath it."""
 
 
-def _origination(resolution: Resolution) -> tuple[str, ...]:
+def origination(resolution: Resolution) -> tuple[str, ...]:
     """FedRAMP's control origination, from who performs and who only enables."""
     performs = [d for d in resolution.duties if d.role is Role.PERFORMS]
     provider = [d for d in performs if d.party.side is Side.PROVIDER]

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._catalog import suggest
+from ._crosswalk import origination
 from ._inventory import InventoryItem
-from ._model import LayerResolution, Resolution, Side, WorkloadDuty
+from ._model import Change, LayerResolution, Origin, Resolution, Side, Workload, WorkloadDuty
 from .errors import ExportError, UnknownFormatError
 
 __all__ = ["FORMATS", "export", "rows"]
@@ -38,6 +39,8 @@ def _resolution(r: Resolution, **extra: str) -> Row:
         "provider_duties": _duties(r.duties, Side.PROVIDER),
         "customer_duties": _duties(r.duties, Side.CUSTOMER),
         "trail": [f"{t.origin.value}: {t.name} -> {t.target}" for t in r.trail],
+        "reasons": [f"{t.name}: {t.note}" for t in r.trail if t.origin is Origin.OVERRIDE and t.note],
+        "fedramp": list(origination(r)),
         "sources": [s.url for s in r.sources],
     }
 
@@ -55,6 +58,15 @@ def _layer(layer_id: str, lr: LayerResolution) -> Row:
 
 def _workload(target: str, d: WorkloadDuty) -> Row:
     return {"target": target, "party": d.party.name, "duty": d.text, "services": list(d.services)}
+
+
+def _change(change: Change) -> Row:
+    return {
+        "kind": change.kind,
+        "what": change.what,
+        "before": change.before.value,
+        "after": change.after.value,
+    }
 
 
 def _item(item: InventoryItem) -> list[Row]:
@@ -88,10 +100,12 @@ def rows(obj: Any) -> list[Row]:
         for element in obj:
             if isinstance(element, Resolution | InventoryItem):
                 out += rows(element)
+            elif isinstance(element, Change):
+                out.append(_change(element))
             else:
                 raise ExportError(f"cannot export a {type(element).__name__} inside a sequence")
         return out
-    kinds = "a resolution, a split, a matrix, a workload or inventory results"
+    kinds = "a resolution, a split, a matrix, a workload, a shift or inventory results"
     raise ExportError(f"cannot export a {type(obj).__name__}; export {kinds}")
 
 
@@ -129,14 +143,24 @@ def _markdown(table: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def export(obj: Any, format: str) -> str:  # noqa: A002 (the design's name)
-    """Text for a resolution, a split, a matrix, a workload or inventory results, in one of
-    `FORMATS`.
+def export(
+    obj: Any,
+    format: str,  # noqa: A002 (the design's name)
+    *,
+    system_name: str | None = None,
+    profile: str | None = None,
+) -> str:
+    """Text for a resolution, a split, a matrix, a workload, a shift or inventory results, in
+    one of `FORMATS`. An ``oscal-ssp`` is a whole system security plan: ``system_name`` names
+    the system (by default, after its services) and ``profile`` is the href of the baseline it
+    imports (NIST SP 800-53 Rev. 5 Moderate by default).
     """
     if format not in FORMATS:
         raise UnknownFormatError(format, suggest(format, FORMATS))
+    if format != "oscal-ssp" and (system_name is not None or profile is not None):
+        raise ExportError(f"system_name and profile are for an oscal-ssp export, not {format}")
     if format.startswith("oscal-"):
-        return _oscal(obj, format)
+        return _oscal(obj, format, system_name, profile)
     table = rows(obj)
     if format == "csv":
         return _csv(table)
@@ -148,6 +172,8 @@ def export(obj: Any, format: str) -> str:  # noqa: A002 (the design's name)
 def _resolutions(obj: Any) -> list[Resolution]:
     if isinstance(obj, Resolution):
         return [obj]
+    if isinstance(obj, Workload):
+        return list(obj.resolutions)
     if isinstance(obj, InventoryItem):
         return list(obj.resolutions)
     if isinstance(obj, Iterable) and not isinstance(obj, Mapping | str | bytes):
@@ -155,18 +181,18 @@ def _resolutions(obj: Any) -> list[Resolution]:
         for element in obj:
             found += _resolutions(element)
         return found
-    kinds = "a resolution, a matrix or inventory results"
+    kinds = "a resolution, a matrix, a workload or inventory results"
     raise ExportError(f"an OSCAL export takes resolutions ({kinds}), not a {type(obj).__name__}")
 
 
-def _oscal(obj: Any, format: str) -> str:  # noqa: A002
+def _oscal(obj: Any, format: str, system_name: str | None, profile: str | None) -> str:  # noqa: A002
     from . import _oscal
 
     chosen = _resolutions(obj)
     if not chosen:
         raise ExportError("nothing to export: no resolutions")
     names = ", ".join(dict.fromkeys(r.service.name for r in chosen))
-    title = f"Shared responsibility: {names}"
     if format == "oscal-ssp":
-        return _oscal.dumps(_oscal.ssp_fragment(chosen, title))
-    return _oscal.dumps(_oscal.component_definition(chosen, title))
+        name = system_name or f"A system on {names}"
+        return _oscal.dumps(_oscal.system_security_plan(chosen, name, profile or _oscal.NIST_MODERATE))
+    return _oscal.dumps(_oscal.component_definition(chosen, f"Shared responsibility: {names}"))

@@ -45,6 +45,7 @@ __all__ = [
     "Side",
     "Source",
     "Split",
+    "Workload",
     "WorkloadDuty",
 ]
 
@@ -602,6 +603,32 @@ class WorkloadDuty:
     def __repr__(self) -> str:
         services = _short(", ".join(self.services), 60)
         return f"<WorkloadDuty {self.target} {self.party.id} ({services}): {_short(self.text, 50)!r}>"
+
+
+class Workload(Mapping[str, tuple[WorkloadDuty, ...]]):
+    """The customer side's combined duties for a system of services, by layer or by control: a
+    read-only mapping that also keeps the services' resolutions, from which an SSP is made.
+    """
+
+    __slots__ = ("_duties", "resolutions")
+
+    def __init__(self, duties: Mapping[str, tuple[WorkloadDuty, ...]], resolutions: Matrix) -> None:
+        self._duties = dict(duties)
+        self.resolutions = resolutions
+
+    def __getitem__(self, target: str) -> tuple[WorkloadDuty, ...]:
+        return self._duties[target]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._duties)
+
+    def __len__(self) -> int:
+        return len(self._duties)
+
+    def __repr__(self) -> str:
+        services = _short(", ".join(dict.fromkeys(r.service.id for r in self.resolutions)), 80)
+        duties = sum(map(len, self._duties.values()))
+        return f"<Workload of {services}: {duties} customer duties on {len(self)} targets>"
 
 
 # -- Prose read on first use ---------------------------------------------------------------------

@@ -17,7 +17,13 @@ from typing import Any
 
 from ._model import Resolution, Role, Side
 
-__all__ = ["OSCAL_VERSION", "component_definition", "read_component_definition", "ssp_fragment"]
+__all__ = [
+    "NIST_MODERATE",
+    "OSCAL_VERSION",
+    "component_definition",
+    "read_component_definition",
+    "system_security_plan",
+]
 
 OSCAL_VERSION = "1.1.2"
 NIST_CATALOG = (
@@ -138,7 +144,7 @@ def _context_title(r: Resolution) -> str:
 
 
 def _origination(group: list[Resolution]) -> list[str]:
-    from ._crosswalk import _origination as origination
+    from ._crosswalk import origination
 
     return list(dict.fromkeys(label for r in group for label in origination(r)))
 
@@ -169,6 +175,26 @@ def _statement_text(group: list[Resolution]) -> str:
     return "\n".join(parts)
 
 
+def _resources(resolutions: list[Resolution], salt: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """The back-matter resources of the sources cited: a page once, however many cite it."""
+    resources: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in resolutions:
+        for source in r.sources:
+            key = (source.url, source.title)
+            if key not in resources:
+                rid = _uuid("resource", salt, *key)
+                resources[key] = {"uuid": rid, "title": source.title, "rlinks": [{"href": source.url}]}
+    return resources
+
+
+def _links(
+    group: list[Resolution], resources: Mapping[tuple[str, str], dict[str, Any]]
+) -> list[dict[str, str]]:
+    """Links to the back-matter resources of the sources these resolutions cite."""
+    keys = dict.fromkeys((s.url, s.title) for r in group for s in r.sources)
+    return [{"href": f"#{resources[key]['uuid']}", "rel": "reference"} for key in keys]
+
+
 def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[str, Any]:
     """An OSCAL component definition: one component per service of the resolutions, one
     statement per control with every party's part, the sources as back-matter resources.
@@ -176,13 +202,7 @@ def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[
     chosen = list(resolutions)
     grouped = _by_nist(chosen)
     salt = _salt(title, chosen)
-    resources: dict[tuple[str, str], dict[str, Any]] = {}  # a page once, however many cite it
-    for r in chosen:
-        for source in r.sources:
-            key = (source.url, source.title)
-            if key not in resources:
-                rid = _uuid("resource", salt, *key)
-                resources[key] = {"uuid": rid, "title": source.title, "rlinks": [{"href": source.url}]}
+    resources = _resources(chosen, salt)
     components = []
     for service in dict.fromkeys(r.service for r in chosen):
         requirements = []
@@ -191,10 +211,7 @@ def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[
             if sid != service.id:
                 continue
             text = _statement_text(group)
-            links = [
-                {"href": f"#{resources[key]['uuid']}", "rel": "reference"}
-                for key in dict.fromkeys((s.url, s.title) for r in group for s in r.sources)
-            ]
+            links = _links(group, resources)
             statement: dict[str, Any] = {
                 "statement-id": f"{cid}_smt",
                 "uuid": _uuid("statement", salt, sid, cid),
@@ -248,59 +265,282 @@ def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[
     return {"component-definition": body}
 
 
-def ssp_fragment(resolutions: Iterable[Resolution], title: str) -> dict[str, Any]:
-    """An SSP ``control-implementation`` whose ``by-components`` export what the provider
-    provides and what remains the customer's responsibility, linked by ``provided-uuid``; its
-    components and parties are those of the component definition of the same resolutions.
+NIST_MODERATE = (
+    "https://raw.githubusercontent.com/usnistgov/oscal-content/main/nist.gov/SP800-53/rev5/json/"
+    "NIST_SP-800-53_rev5_MODERATE-baseline_profile.json"
+)
+PLACEHOLDER = "Placeholder, to be written by the system's owner: "
+"""How every field starts that OSCAL requires and only the system's owner can fill."""
+
+
+def system_security_plan(
+    resolutions: Iterable[Resolution], system_name: str, profile: str = NIST_MODERATE
+) -> dict[str, Any]:
+    """An OSCAL SSP for a system built on these resolutions' services: the provider's services
+    are leveraged components whose ``export`` says what the provider provides and what it
+    leaves to the customer; the system's own component inherits the one and satisfies the
+    other, linked by uuid. What only the system's owner knows is filled with placeholders that
+    say so (`PLACEHOLDER`).
     """
     chosen = list(resolutions)
-    salt = _salt(title, chosen)
-    grouped = _by_nist(chosen)
-    by_control: dict[str, list[dict[str, Any]]] = {}
-    for (sid, cid), group in grouped.items():
-        # What the provider performs is provided; what it only enables is part of the customer's
-        # responsibility, with the capability named.
-        provided_text = _part(group, Side.PROVIDER, (Role.PERFORMS,))
-        customer_text = "\n".join(
-            t for t in (_part(group, Side.CUSTOMER), _part(group, Side.PROVIDER, (Role.ENABLES,))) if t
-        )
-        export: dict[str, Any] = {"description": f"How {group[0].service.name} meets {cid.upper()}."}
-        provided_uuid = _uuid("provided", salt, sid, cid)
-        if provided_text:
-            export["provided"] = [
-                {
-                    "uuid": provided_uuid,
-                    "description": provided_text,
-                    "responsible-roles": _roles(group, Side.PROVIDER, salt),
-                }
-            ]
-        if customer_text:
-            responsibility: dict[str, Any] = {
-                "uuid": _uuid("responsibility", salt, sid, cid),
-                "description": customer_text,
-                "responsible-roles": _roles(group, Side.CUSTOMER, salt),
-            }
-            if provided_text:
-                responsibility["provided-uuid"] = provided_uuid
-            export["responsibilities"] = [responsibility]
-        by_control.setdefault(cid, []).append(
-            {
-                "component-uuid": _uuid("component", salt, sid),
-                "uuid": _uuid("by-component", salt, sid, cid),
-                "description": "; ".join(f"{r.control.title}: {r.ownership.control_type}" for r in group),
-                "export": export,
-            }
-        )
-    requirements = [
-        {"uuid": _uuid("ssp-requirement", salt, cid), "control-id": cid, "by-components": components}
-        for cid, components in by_control.items()
-    ]
-    return {
-        "control-implementation": {
-            "description": "What the provider provides, and what remains the customer's responsibility.",
-            "implemented-requirements": requirements,
+    salt = _salt(f"ssp\x1f{system_name}\x1f{profile}", chosen)
+    metadata = _metadata(f"System security plan: {system_name}", chosen, salt)
+    owner_uuid = _uuid("party", salt, "system-owner")
+    metadata["roles"].append({"id": "system-owner", "title": "System owner"})
+    metadata["parties"].append(
+        {
+            "uuid": owner_uuid,
+            "type": "organization",
+            "name": PLACEHOLDER + "the organization that owns the system",
         }
+    )
+    metadata["responsible-parties"] = [
+        *_roles(chosen, Side.PROVIDER, salt),
+        *_roles(chosen, Side.CUSTOMER, salt),
+        {"role-id": "system-owner", "party-uuids": [owner_uuid]},
+    ]
+    this_system = _uuid("this-system", salt)
+    providers = {d.party.id: d.party.name for r in chosen for d in r.duties if d.party.side is Side.PROVIDER}
+    authorizations = {
+        pid: {
+            "uuid": _uuid("leveraged-authorization", salt, pid),
+            "title": f"{name}: "
+            + PLACEHOLDER
+            + "the leveraged authorization (for example a FedRAMP package)",
+            "party-uuid": _uuid("party", salt, pid),
+            "date-authorized": metadata["last-modified"][:10],
+            "remarks": PLACEHOLDER + "the date the leveraged authorization was granted; this date is "
+            "the newest source date of the answers, not an authorization date.",
+        }
+        for pid, name in providers.items()
     }
+    services = list(dict.fromkeys(r.service for r in chosen))
+    components: list[dict[str, Any]] = [
+        {
+            "uuid": this_system,
+            "type": "this-system",
+            "title": system_name,
+            "description": PLACEHOLDER
+            + "what the system does. It is built on "
+            + ", ".join(s.name for s in services)
+            + ".",
+            "status": {"state": "under-development"},
+        }
+    ]
+    for service in services:
+        first = next(r for r in chosen if r.service is service)
+        owners = [
+            d.party.id
+            for r in chosen
+            if r.service is service
+            for d in r.duties
+            if d.party.side is Side.PROVIDER
+        ]
+        props = [{"name": "implementation-point", "value": "external"}]
+        props += [
+            {"name": "leveraged-authorization-uuid", "value": authorizations[pid]["uuid"]}
+            for pid in dict.fromkeys(owners)
+        ]
+        components.append(
+            {
+                "uuid": _uuid("component", salt, service.id),
+                "type": "service",
+                "title": service.name + _context_title(first),
+                "description": f"{service.name} ({service.category} service), leveraged from its provider.",
+                "props": props + _context_props(first),
+                "status": {"state": "operational"},
+            }
+        )
+    resources = _resources(chosen, salt)
+    requirements = []
+    for cid, groups in _by_control(chosen).items():
+        every = [r for group in groups.values() for r in group]
+        by_components = []
+        inherited, satisfied = [], []
+        for sid, group in groups.items():
+            export, provided, responsibility = _export(group, salt, sid, cid)
+            by_components.append(
+                {
+                    "component-uuid": _uuid("component", salt, sid),
+                    "uuid": _uuid("by-component", salt, sid, cid),
+                    "description": "; ".join(f"{r.control.title}: {r.ownership.control_type}" for r in group),
+                    "export": export,
+                }
+            )
+            if provided:
+                inherited.append(
+                    {
+                        "uuid": _uuid("inherited", salt, sid, cid),
+                        "provided-uuid": provided,
+                        "description": f"Inherited from {group[0].service.name}: "
+                        + _part(group, Side.PROVIDER, (Role.PERFORMS,)),
+                        "responsible-roles": _roles(group, Side.PROVIDER, salt),
+                    }
+                )
+            if responsibility:
+                satisfied.append(
+                    {
+                        "uuid": _uuid("satisfied", salt, sid, cid),
+                        "responsibility-uuid": responsibility,
+                        "description": PLACEHOLDER + f"how the system meets what {group[0].service.name} "
+                        "leaves to it: " + _customer_text(group),
+                        "responsible-roles": [{"role-id": "system-owner", "party-uuids": [owner_uuid]}],
+                    }
+                )
+        own: dict[str, Any] = {
+            "component-uuid": this_system,
+            "uuid": _uuid("by-component", salt, "this-system", cid),
+            "description": "What the system inherits from its services and what it must do itself.",
+            "implementation-status": {"state": "partial" if satisfied and inherited else "planned"},
+        }
+        if inherited:
+            own["inherited"] = inherited
+        if satisfied:
+            own["satisfied"] = satisfied
+        props = [{"name": "control-origination", "ns": FEDRAMP_NS, "value": v} for v in _origination(every)]
+        props += _ssp_status(every)
+        performers = {d.party.id for r in every for d in r.duties if d.role is Role.PERFORMS}
+        props += [
+            {"name": "leveraged-authorization-uuid", "ns": FEDRAMP_NS, "value": la["uuid"]}
+            for pid, la in authorizations.items()
+            if pid in performers
+        ]
+        requirement: dict[str, Any] = {
+            "uuid": _uuid("ssp-requirement", salt, cid),
+            "control-id": cid,
+            "props": props,
+        }
+        links = _links(every, resources)
+        if links:
+            requirement["links"] = links
+        requirement["responsible-roles"] = [{"role-id": "system-owner", "party-uuids": [owner_uuid]}]
+        requirement["by-components"] = [*by_components, own]
+        requirement["remarks"] = _remarks(every)
+        requirements.append(requirement)
+    level = "fips-199-moderate"
+    body: dict[str, Any] = {
+        "uuid": _uuid("system-security-plan", salt),
+        "metadata": metadata,
+        "import-profile": {"href": profile},
+        "system-characteristics": {
+            "system-ids": [{"identifier-type": "https://ietf.org/rfc/rfc4122", "id": _uuid("system", salt)}],
+            "system-name": system_name,
+            "description": PLACEHOLDER + "the system's purpose and function.",
+            "security-sensitivity-level": level,
+            "system-information": {
+                "information-types": [
+                    {
+                        "uuid": _uuid("information-type", salt),
+                        "title": PLACEHOLDER + "the information types the system handles",
+                        "description": PLACEHOLDER + "each information type (NIST SP 800-60) and its impact.",
+                        "confidentiality-impact": {"base": level, "selected": level},
+                        "integrity-impact": {"base": level, "selected": level},
+                        "availability-impact": {"base": level, "selected": level},
+                    }
+                ]
+            },
+            "security-impact-level": {
+                "security-objective-confidentiality": level,
+                "security-objective-integrity": level,
+                "security-objective-availability": level,
+            },
+            "status": {"state": "under-development", "remarks": PLACEHOLDER + "the system's state."},
+            "authorization-boundary": {
+                "description": PLACEHOLDER + "the authorization boundary. The cloud services listed as "
+                "leveraged components are outside it, under their providers' authorizations."
+            },
+        },
+        "system-implementation": {
+            "leveraged-authorizations": list(authorizations.values()),
+            "users": [
+                {
+                    "uuid": _uuid("user", salt, role),
+                    "title": PLACEHOLDER + f"the users in the {role} role and their privileges",
+                    "role-ids": [role],
+                }
+                for role in ("provider", "customer", "system-owner")
+            ],
+            "components": components,
+        },
+        "control-implementation": {
+            "description": "NIST SP 800-53 Rev. 5 controls mapped by the dataset: what the system "
+            "inherits from the cloud services it is built on, and what it must satisfy itself.",
+            "implemented-requirements": requirements,
+        },
+    }
+    if resources:
+        body["back-matter"] = {"resources": list(resources.values())}
+    return {"system-security-plan": body}
+
+
+def _ssp_status(group: list[Resolution]) -> list[dict[str, str]]:
+    """FedRAMP's implementation status in a new plan: what the provider alone performs is
+    implemented; where the customer performs a part, that part is planned until the system's
+    owner describes it (FedRAMP's "partial" and "planned" together for a shared control).
+    """
+    status = _status(group)
+    if status == "implemented":
+        return [{"name": "implementation-status", "ns": FEDRAMP_NS, "value": "implemented"}]
+    planned = {
+        "name": "implementation-status",
+        "ns": FEDRAMP_NS,
+        "value": "planned",
+        "remarks": PLACEHOLDER + "how and when the system implements its part, listed under satisfied.",
+    }
+    if status == "not-applicable":
+        return [planned]
+    partial = {
+        "name": "implementation-status",
+        "ns": FEDRAMP_NS,
+        "value": "partial",
+        "remarks": "The provider's part is inherited from the leveraged services; the rest is the system's.",
+    }
+    return [partial, planned]
+
+
+def _by_control(resolutions: list[Resolution]) -> dict[str, dict[str, list[Resolution]]]:
+    """NIST control id -> service id -> its resolutions, controls in the framework's order."""
+    found: dict[str, dict[str, list[Resolution]]] = {}
+    for (sid, cid), group in _by_nist(resolutions).items():
+        found.setdefault(cid, {})[sid] = group
+    return dict(sorted(found.items(), key=lambda item: _natural(item[0])))
+
+
+def _customer_text(group: list[Resolution]) -> str:
+    """What remains the customer's: its own parts, and what the provider only enables."""
+    return "\n".join(
+        t for t in (_part(group, Side.CUSTOMER), _part(group, Side.PROVIDER, (Role.ENABLES,))) if t
+    )
+
+
+def _export(group: list[Resolution], salt: str, sid: str, cid: str) -> tuple[dict[str, Any], str, str]:
+    """A service's ``export`` for a control, and the uuids of its provided and responsibility
+    entries ("" where it has none): what the provider performs is provided; what it only
+    enables is part of the customer's responsibility, with the capability named.
+    """
+    provided_text = _part(group, Side.PROVIDER, (Role.PERFORMS,))
+    customer_text = _customer_text(group)
+    export: dict[str, Any] = {"description": f"How {group[0].service.name} meets {cid.upper()}."}
+    provided = _uuid("provided", salt, sid, cid) if provided_text else ""
+    responsibility = _uuid("responsibility", salt, sid, cid) if customer_text else ""
+    if provided:
+        export["provided"] = [
+            {
+                "uuid": provided,
+                "description": provided_text,
+                "responsible-roles": _roles(group, Side.PROVIDER, salt),
+            }
+        ]
+    if responsibility:
+        entry: dict[str, Any] = {
+            "uuid": responsibility,
+            "description": customer_text,
+            "responsible-roles": _roles(group, Side.CUSTOMER, salt),
+        }
+        if provided:
+            entry["provided-uuid"] = provided
+        export["responsibilities"] = [entry]
+    return export, provided, responsibility
 
 
 def dumps(document: Mapping[str, Any]) -> str:

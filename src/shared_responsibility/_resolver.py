@@ -9,8 +9,7 @@ enable. A service is resolved only where it is offered. Answers are memoized on 
 so a warm call is one dictionary look-up; nothing here does I/O.
 """
 
-import types
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -42,6 +41,7 @@ from ._model import (
     Side,
     Source,
     Split,
+    Workload,
     WorkloadDuty,
 )
 from .errors import CatalogError, UnavailableError, UnknownContextError, UnknownOptionError
@@ -508,9 +508,10 @@ def matrix(
 
 def workload(
     cat: Catalog, services: Iterable[str], context: Context | None = None, by: str = "layer"
-) -> Mapping[str, tuple[WorkloadDuty, ...]]:
+) -> Workload:
     """The customer side's combined duties for a system of services, grouped by layer (or by
-    control with ``by="control"``); each duty names the services it comes from.
+    control with ``by="control"``); each duty names the services it comes from. The result
+    keeps every control's resolution for the services (``.resolutions``), for an SSP.
     """
     if by not in ("layer", "control"):
         raise ValueError(f"by must be 'layer' or 'control', got {by!r}")
@@ -533,7 +534,8 @@ def workload(
         duty = WorkloadDuty(target=target, party=holders[party], text=text, services=tuple(sids))
         grouped.setdefault(target, []).append(duty)
     order = [layer.id for layer in cat.layers] if by == "layer" else [c.id for c in cat.controls]
-    return types.MappingProxyType({t: tuple(grouped[t]) for t in order if t in grouped})
+    by_target = {t: tuple(grouped[t]) for t in order if t in grouped}
+    return Workload(by_target, matrix(cat, ids, context=context))
 
 
 def shift(
