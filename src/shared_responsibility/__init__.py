@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from ._model import Split as Split
     from ._model import Workload as Workload
     from ._model import WorkloadDuty as WorkloadDuty
+    from ._oscal_in import overrides_from_oscal as overrides_from_oscal
     from ._references import service_for as service_for
     from ._resolver import matrix as matrix
     from ._resolver import resolve as resolve
@@ -101,6 +102,7 @@ _HOMES = {
         "Override", "Ownership", "Part", "Partition", "Party", "Region", "Resolution", "Revision", "Role",
         "Rule", "Service", "Side", "Source", "Split", "Workload", "WorkloadDuty",
     ),
+    "._oscal_in": ("overrides_from_oscal",),
     "._references": ("service_for",),
     "._resolver": ("matrix", "resolve", "resolve_many", "shift", "split", "workload"),
     "._views": ("FrameworkRequirement", "framework_view"),

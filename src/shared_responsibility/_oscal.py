@@ -137,6 +137,22 @@ def _context_props(r: Resolution) -> list[dict[str, str]]:
     return [{"name": name, "ns": OUR_NS, "value": value} for name, value in found if value]
 
 
+def _service_prop(service_id: str) -> dict[str, str]:
+    """The service a component stands for, by its id in the dataset (read back by `_oscal_in`)."""
+    return {"name": "service", "ns": OUR_NS, "value": service_id}
+
+
+def _performers(group: list[Resolution]) -> list[dict[str, str]]:
+    """Who performs each of the dataset's controls merged under one NIST control: the split
+    that the statement's text says, in a form `_oscal_in` reads back exactly.
+    """
+    return [
+        {"name": "performer", "ns": OUR_NS, "class": r.control.id, "value": party}
+        for r in group
+        for party in dict.fromkeys(d.party.id for d in r.duties if d.role is Role.PERFORMS)
+    ]
+
+
 def _context_title(r: Resolution) -> str:
     props = [p["value"] if p["name"] == "option" else f"{p['name']} {p['value']}" for p in _context_props(r)]
     props = [p for p in props if p != "deployment region"]
@@ -226,6 +242,7 @@ def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[
                 {"name": "control-origination", "ns": FEDRAMP_NS, "value": v} for v in _origination(group)
             ]
             props.append({"name": "implementation-status", "ns": FEDRAMP_NS, "value": _status(group)})
+            props += _performers(group)
             requirements.append(
                 {
                     "uuid": _uuid("requirement", salt, sid, cid),
@@ -243,9 +260,7 @@ def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[
             "description": f"{service.name} ({service.category} service), split as the shared "
             "responsibility model does.",
         }
-        props = _context_props(first)
-        if props:
-            component["props"] = props
+        component["props"] = [_service_prop(service.id), *_context_props(first)]
         component["control-implementations"] = [
             {
                 "uuid": _uuid("implementation", salt, service.id),
@@ -347,7 +362,7 @@ def system_security_plan(
                 "type": "service",
                 "title": service.name + _context_title(first),
                 "description": f"{service.name} ({service.category} service), leveraged from its provider.",
-                "props": props + _context_props(first),
+                "props": [*props, _service_prop(service.id), *_context_props(first)],
                 "status": {"state": "operational"},
             }
         )
@@ -364,6 +379,7 @@ def system_security_plan(
                     "component-uuid": _uuid("component", salt, sid),
                     "uuid": _uuid("by-component", salt, sid, cid),
                     "description": "; ".join(f"{r.control.title}: {r.ownership.control_type}" for r in group),
+                    "props": _performers(group),
                     "export": export,
                 }
             )
