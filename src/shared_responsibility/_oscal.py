@@ -388,8 +388,7 @@ def system_security_plan(
                     {
                         "uuid": _uuid("inherited", salt, sid, cid),
                         "provided-uuid": provided,
-                        "description": f"Inherited from {group[0].service.name}: "
-                        + _part(group, Side.PROVIDER, (Role.PERFORMS,)),
+                        "description": _inherited(group),
                         "responsible-roles": _roles(group, Side.PROVIDER, salt),
                     }
                 )
@@ -512,6 +511,17 @@ def _ssp_status(group: list[Resolution]) -> list[dict[str, str]]:
         "remarks": "The provider's part is inherited from the leveraged services; the rest is the system's.",
     }
     return [partial, planned]
+
+
+def _inherited(group: list[Resolution]) -> str:
+    """What the system inherits from a service for a control, and where the provider says so."""
+    service = group[0].service.name
+    cited = "; ".join(dict.fromkeys(s.title for r in group for s in r.sources))
+    return (
+        f"Inherited from {service}, which its provider operates under its own authorization: "
+        + _part(group, Side.PROVIDER, (Role.PERFORMS,))
+        + (f"\nAs the provider's pages state: {cited}." if cited else "")
+    )
 
 
 def _by_control(resolutions: list[Resolution]) -> dict[str, dict[str, list[Resolution]]]:
