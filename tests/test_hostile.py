@@ -337,6 +337,7 @@ ERRORS = [
     sr.InventoryError("not a template"),
     sr.ExportError("cannot export a int"),
     sr.CrosswalkError("fedramp has no value"),
+    sr.MissingExtraError("pandas", "to_pandas()"),
     sr.SharedResponsibilityError("base"),
 ]
 

@@ -29,11 +29,13 @@ if TYPE_CHECKING:
     from ._model import Availability as Availability
     from ._model import Category as Category
     from ._model import Change as Change
+    from ._model import Comparison as Comparison
     from ._model import Context as Context
     from ._model import Control as Control
     from ._model import ControlRow as ControlRow
     from ._model import Deployment as Deployment
     from ._model import Duty as Duty
+    from ._model import DutyChange as DutyChange
     from ._model import Equivalence as Equivalence
     from ._model import Evidence as Evidence
     from ._model import Layer as Layer
@@ -60,6 +62,7 @@ if TYPE_CHECKING:
     from ._model import WorkloadDuty as WorkloadDuty
     from ._oscal_in import overrides_from_oscal as overrides_from_oscal
     from ._references import service_for as service_for
+    from ._resolver import compare as compare
     from ._resolver import matrix as matrix
     from ._resolver import resolve as resolve
     from ._resolver import resolve_many as resolve_many
@@ -67,6 +70,7 @@ if TYPE_CHECKING:
     from ._resolver import split as split
     from ._resolver import workload as workload
     from ._views import FrameworkRequirement as FrameworkRequirement
+    from ._views import FrameworkView as FrameworkView
     from ._views import framework_view as framework_view
     from .errors import CatalogError as CatalogError
     from .errors import CrosswalkError as CrosswalkError
@@ -74,6 +78,7 @@ if TYPE_CHECKING:
     from .errors import InvalidDateError as InvalidDateError
     from .errors import InvalidReferenceError as InvalidReferenceError
     from .errors import InventoryError as InventoryError
+    from .errors import MissingExtraError as MissingExtraError
     from .errors import SharedResponsibilityError as SharedResponsibilityError
     from .errors import UnavailableError as UnavailableError
     from .errors import UnknownContextError as UnknownContextError
@@ -97,18 +102,19 @@ _HOMES = {
     "._inventory": ("InventoryItem", "inventory"),
     "._limits": ("Limits",),
     "._model": (
-        "Availability", "Category", "Change", "Context", "Control", "ControlRow", "Deployment", "Duty",
+        "Availability", "Category", "Change", "Comparison", "Context", "Control", "ControlRow", "Deployment",
+        "Duty", "DutyChange",
         "Equivalence", "Evidence", "Layer", "LayerResolution", "Matrix", "Option", "OptionValue", "Origin",
         "Override", "Ownership", "Part", "Partition", "Party", "Region", "Resolution", "Revision", "Role",
         "Rule", "Service", "Side", "Source", "Split", "Workload", "WorkloadDuty",
     ),
     "._oscal_in": ("overrides_from_oscal",),
     "._references": ("service_for",),
-    "._resolver": ("matrix", "resolve", "resolve_many", "shift", "split", "workload"),
-    "._views": ("FrameworkRequirement", "framework_view"),
+    "._resolver": ("compare", "matrix", "resolve", "resolve_many", "shift", "split", "workload"),
+    "._views": ("FrameworkRequirement", "FrameworkView", "framework_view"),
     ".errors": (
         "CatalogError", "CrosswalkError", "ExportError", "InvalidDateError", "InvalidReferenceError",
-        "InventoryError",
+        "InventoryError", "MissingExtraError",
         "SharedResponsibilityError", "UnavailableError", "UnknownContextError", "UnknownControlError",
         "UnknownFormatError", "UnknownLayerError", "UnknownNameError", "UnknownOptionError",
         "UnknownPartyError", "UnknownServiceError", "UnknownVocabularyError",

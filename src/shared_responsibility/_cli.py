@@ -9,7 +9,7 @@ import json
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,7 +19,8 @@ from ._data import default_catalog, load_catalog
 from ._export import FORMATS, export, rows
 from ._inventory import InventoryItem, inventory, read_document
 from ._model import Context, Override, Ownership, Party, Side
-from ._resolver import check_context, matrix, resolve, shift, split, workload
+from ._resolver import check_context, compare, matrix, resolve, split, workload
+from ._views import framework_view
 from .adapters import decode, parse_text
 from .errors import (
     CatalogError,
@@ -190,7 +191,7 @@ def _write_plain(
     if args.format == "json":
         out.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "table":
-        out.write(_table(headers, ([_ids(row[k]) for k in keys] for row in table), args.width))
+        out.write(_table(headers, ([_ids(row.get(k, "")) for k in keys] for row in table), args.width))
     else:
         from ._export import _csv, _markdown
 
@@ -252,14 +253,45 @@ def cmd_workload(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     out.write(_render(result, args, heads, ("target", "duty", "services")))
 
 
+def cmd_framework(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    view = framework_view(cat, args.services, args.framework, _context(args, cat), args.controls or None)
+    heads = ("requirement", "title", "owner", "note")
+    out.write(_render(view, args, heads, ("reference", "title", "ownership", "note")))
+
+
 def cmd_shift(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
-    changes = shift(cat, args.before, args.after, _context(args, cat))
-    table = [
-        {"kind": c.kind, "what": c.what, "before": c.before.value, "after": c.after.value} for c in changes
-    ]
-    _write_plain(
-        table, args, out, ("kind", "what", args.before, args.after), ("kind", "what", "before", "after")
+    context = _context(args, cat)
+    _write_comparison(compare(cat, (args.before, context), (args.after, context)), args, out)
+
+
+def cmd_compare(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
+    before = _context(args, cat)
+    after = _after_context(args, cat, before)
+    _write_comparison(compare(cat, (args.before, before), (args.after, after)), args, out)
+
+
+def _after_context(args: argparse.Namespace, cat: Catalog, before: Context | None) -> Context | None:
+    """The second side's context: the first's, with whatever the ``--after-*`` flags change."""
+    if not (args.after_option or args.after_deployment or args.after_partition or args.after_region):
+        return before
+    base = before or Context()
+    context = Context(
+        partition=args.after_partition or (None if args.after_region else base.partition),
+        region=args.after_region or base.region,
+        deployment=args.after_deployment or base.deployment,
+        options={**base.options, **_options(args.after_option)},
     )
+    check_context(cat, context)
+    return context
+
+
+def _write_comparison(changes: Sequence[Any], args: argparse.Namespace, out: TextIO) -> None:
+    if not changes and args.format == "table":
+        out.write(f"nothing changes from {args.before} to {args.after}\n")
+        return
+    table = rows(changes)
+    heads = ("kind", "what", "change", args.before, args.after)
+    _write_plain(table, args, out, heads, ("kind", "what", "change", "before", "after"))
 
 
 def _progress(items: Iterator[InventoryItem], show: bool) -> Iterator[InventoryItem]:
@@ -339,6 +371,46 @@ def cmd_validate(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     overrides, parties = _overrides(args.file)
     cat.with_overrides(overrides, parties=parties)
     out.write(f"{args.file}: {len(overrides)} valid overrides, {len(parties)} parties\n")
+
+
+def _add_framework(add: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """The ``framework`` subcommand: what a framework's requirements ask of a workload."""
+    p = add(
+        "framework",
+        "a framework's requirements for a set of services: who holds each, what is still yours",
+        "framework ec2 s3 --controls SI-2 AC-2",
+    )
+    p.add_argument("services", nargs="+", metavar="SERVICE")
+    p.add_argument("--framework", default="NIST-800-53", help="NIST-800-53 (default), ISO-27001 or CCM")
+    p.add_argument(
+        "--controls",
+        nargs="+",
+        metavar="REFERENCE",
+        help="only these requirements (SI-2, sc-8.1, CCM:BCR-08 …)",
+    )
+    p.set_defaults(run=cmd_framework)
+
+
+def _add_compare(add: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """The ``compare`` subcommand: two sides, the second's context set by ``--after-*``."""
+    p = add(
+        "compare",
+        "what differs between two services, contexts or option sets: ownership and duties",
+        "compare lambda lambda --after-option lambda.package-type=image",
+    )
+    p.add_argument("before", metavar="SERVICE")
+    p.add_argument("after", metavar="OTHER")
+    p.add_argument(
+        "--after-option",
+        action="append",
+        default=[],
+        metavar="SERVICE.OPTION=VALUE",
+        help="an option value for the second side (the context flags set both sides)",
+    )
+    p.add_argument("--after-deployment", help="the second side's deployment")
+    p.add_argument("--after-partition", help="the second side's partition")
+    p.add_argument("--after-region", help="the second side's region")
+    p.set_defaults(run=cmd_compare)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -421,6 +493,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("before", metavar="FROM")
     p.add_argument("after", metavar="TO")
     p.set_defaults(run=cmd_shift)
+    _add_compare(add)
+    _add_framework(add)
     p = add(
         "inventory",
         "responsibilities per resource of templates, Config snapshots, Terraform plans or ARNs",

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ._model import LayerResolution, Ownership, Resolution, Split
+from .errors import MissingExtraError
 
 __all__ = ["frame", "html"]
 
@@ -29,8 +30,25 @@ def _duties(r: Resolution | LayerResolution) -> str:
     return "; ".join(f"{d.holder}: {d.text}" for d in r.duties)
 
 
-def html(obj: Split | Resolution | Iterable[Resolution]) -> str:
-    """A compact HTML table, one row per layer or resolution, coloured by who holds it."""
+def _other(obj: Any) -> bool:
+    """Results whose export rows are their table (workloads, shifts, framework views)."""
+    return not isinstance(obj, Split | Resolution) and not all(isinstance(r, Resolution) for r in obj)
+
+
+def html(obj: Any) -> str:
+    """A compact HTML table, one row per layer, resolution or row of its export, coloured by
+    who holds it where that is known.
+    """
+    if _other(obj):
+        from ._export import rows
+
+        table = rows(obj)
+        columns = list(dict.fromkeys(k for row in table for k in row))
+        body = [
+            _row((_text(row.get(c, "")) for c in columns), _owner(row.get("ownership", row.get("after"))))
+            for row in table
+        ]
+        return _table(columns, body)
     if isinstance(obj, Split):
         body = [_row((k, v.ownership.value, _duties(v)), v.ownership) for k, v in reversed(list(obj.items()))]
         return _table(("layer", "owner", "duties"), body)
@@ -42,7 +60,19 @@ def html(obj: Split | Resolution | Iterable[Resolution]) -> str:
     return _table(("service", "control", "type", "duties"), body)
 
 
-def _records(obj: Split | Resolution | Iterable[Resolution]) -> list[dict[str, Any]]:
+def _text(value: Any) -> str:
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def _owner(value: Any) -> Ownership | None:
+    return Ownership(value) if value in _OWNERS else None
+
+
+def _records(obj: Any) -> list[dict[str, Any]]:
+    if _other(obj):
+        from ._export import rows
+
+        return [{k: _text(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows(obj)]
     if isinstance(obj, Split):
         return [
             {
@@ -74,15 +104,21 @@ def _records(obj: Split | Resolution | Iterable[Resolution]) -> list[dict[str, A
     ]
 
 
-def frame(obj: Split | Resolution | Iterable[Resolution]) -> Any:
-    """A tidy DataFrame, one row per duty, with categorical columns."""
-    import pandas as pd
+def frame(obj: Any) -> Any:
+    """A tidy DataFrame, one row per duty (or per row of the export), with categorical columns."""
+    try:
+        import pandas as pd
+    except ImportError as missing:
+        raise MissingExtraError("pandas", "to_pandas()") from missing
 
     df = pd.DataFrame.from_records(_records(obj))
     if df.empty:
         return df
-    df["ownership"] = pd.Categorical(df["ownership"], categories=_OWNERS, ordered=True)
-    df["side"] = pd.Categorical(df["side"], categories=["provider", "customer"])
+    for column in ("ownership", "before", "after"):
+        if column in df and df[column].isin(_OWNERS).all():
+            df[column] = pd.Categorical(df[column], categories=_OWNERS, ordered=True)
+    if "side" in df:
+        df["side"] = pd.Categorical(df["side"], categories=["provider", "customer"])
     for column in ("service", "control", "layer", "party", "control_type"):
         if column in df:
             df[column] = df[column].astype("category")

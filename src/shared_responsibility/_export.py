@@ -8,13 +8,14 @@ tab or carriage return) is prefixed with an apostrophe, so it is never read as a
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ._catalog import suggest
 from ._crosswalk import origination
 from ._inventory import InventoryItem
-from ._model import Change, LayerResolution, Origin, Resolution, Side, Workload, WorkloadDuty
+from ._model import Change, DutyChange, LayerResolution, Origin, Resolution, Side, Workload, WorkloadDuty
+from ._views import FrameworkRequirement
 from .errors import ExportError, UnknownFormatError
 
 __all__ = ["FORMATS", "export", "rows"]
@@ -69,6 +70,27 @@ def _change(change: Change) -> Row:
     }
 
 
+def _duty_change(change: DutyChange) -> Row:
+    return {
+        "kind": change.kind,
+        "what": change.what,
+        "change": change.change,
+        "before": [f"{d.holder}: {d.text}" for d in change.before],
+        "after": [f"{d.holder}: {d.text}" for d in change.after],
+    }
+
+
+def _requirement(fr: FrameworkRequirement) -> Row:
+    return {
+        "reference": fr.reference,
+        "title": fr.title,
+        "ownership": fr.ownership.value,
+        "services": list(dict.fromkeys(r.service.id for r in fr.resolutions)),
+        "customer_duties": [f"{service}: {d.holder}: {d.text}" for service, d in fr.customer_duties],
+        "note": fr.note,
+    }
+
+
 def _item(item: InventoryItem) -> list[Row]:
     if not item.placed:
         return [
@@ -83,12 +105,23 @@ def _item(item: InventoryItem) -> list[Row]:
     return [_resolution(r, resource=item.resource, type=item.type or "") for r in item.resolutions]
 
 
+_ELEMENTS: dict[type, Callable[[Any], list[Row]]] = {
+    Resolution: lambda r: [_resolution(r)],
+    InventoryItem: _item,
+    Change: lambda c: [_change(c)],
+    DutyChange: lambda c: [_duty_change(c)],
+    FrameworkRequirement: lambda r: [_requirement(r)],
+}
+"""The rows of each kind of element a result is made of."""
+
+
 def rows(obj: Any) -> list[Row]:
-    """The rows an export of this object holds: one per resolution, layer, duty or resource."""
-    if isinstance(obj, Resolution):
-        return [_resolution(obj)]
-    if isinstance(obj, InventoryItem):
-        return _item(obj)
+    """The rows an export of this object holds: one per resolution, layer, duty, change,
+    requirement or resource.
+    """
+    make = _ELEMENTS.get(type(obj))
+    if make is not None:
+        return make(obj)
     if isinstance(obj, Mapping):
         values = list(obj.values())
         if all(isinstance(v, LayerResolution) for v in values):
@@ -98,14 +131,12 @@ def rows(obj: Any) -> list[Row]:
     elif isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
         out: list[Row] = []
         for element in obj:
-            if isinstance(element, Resolution | InventoryItem):
-                out += rows(element)
-            elif isinstance(element, Change):
-                out.append(_change(element))
-            else:
+            make = _ELEMENTS.get(type(element))
+            if make is None:
                 raise ExportError(f"cannot export a {type(element).__name__} inside a sequence")
+            out += make(element)
         return out
-    kinds = "a resolution, a split, a matrix, a workload, a shift or inventory results"
+    kinds = "a resolution, a split, a matrix, a workload, a comparison, a framework view or inventory results"
     raise ExportError(f"cannot export a {type(obj).__name__}; export {kinds}")
 
 
@@ -150,10 +181,10 @@ def export(
     system_name: str | None = None,
     profile: str | None = None,
 ) -> str:
-    """Text for a resolution, a split, a matrix, a workload, a shift or inventory results, in
-    one of `FORMATS`. An ``oscal-ssp`` is a whole system security plan: ``system_name`` names
-    the system (by default, after its services) and ``profile`` is the href of the baseline it
-    imports (NIST SP 800-53 Rev. 5 Moderate by default).
+    """Text for a resolution, a split, a matrix, a workload, a shift, a framework view or
+    inventory results, in one of `FORMATS`. An ``oscal-ssp`` is a whole system security plan:
+    ``system_name`` names the system (by default, after its services) and ``profile`` is the
+    href of the baseline it imports (NIST SP 800-53 Rev. 5 Moderate by default).
     """
     if format not in FORMATS:
         raise UnknownFormatError(format, suggest(format, FORMATS))
@@ -174,6 +205,8 @@ def _resolutions(obj: Any) -> list[Resolution]:
         return [obj]
     if isinstance(obj, Workload):
         return list(obj.resolutions)
+    if isinstance(obj, FrameworkRequirement):
+        return list(obj.resolutions)
     if isinstance(obj, InventoryItem):
         return list(obj.resolutions)
     if isinstance(obj, Iterable) and not isinstance(obj, Mapping | str | bytes):
@@ -181,7 +214,7 @@ def _resolutions(obj: Any) -> list[Resolution]:
         for element in obj:
             found += _resolutions(element)
         return found
-    kinds = "a resolution, a matrix, a workload or inventory results"
+    kinds = "a resolution, a matrix, a workload, a framework view or inventory results"
     raise ExportError(f"an OSCAL export takes resolutions ({kinds}), not a {type(obj).__name__}")
 
 

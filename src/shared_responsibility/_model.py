@@ -17,11 +17,13 @@ __all__ = [
     "Availability",
     "Category",
     "Change",
+    "Comparison",
     "Context",
     "Control",
     "ControlRow",
     "Deployment",
     "Duty",
+    "DutyChange",
     "Equivalence",
     "Evidence",
     "FrozenMap",
@@ -491,13 +493,13 @@ class _Shown:
     def _repr_html_(self) -> str:
         from ._display import html
 
-        return html(self)  # type: ignore[arg-type]
+        return html(self)
 
     def to_pandas(self) -> Any:
         """A tidy DataFrame, one row per duty (needs pandas)."""
         from ._display import frame
 
-        return frame(self)  # type: ignore[arg-type]
+        return frame(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -592,6 +594,51 @@ class Change:
 
 
 @attrs.frozen(kw_only=True)
+class DutyChange:
+    """What a comparison finds for one control on one layer (``what`` is
+    ``"<control>@<layer>"``): the duties before and after, which differ in who performs them or
+    in what they say.
+    """
+
+    kind: str = "duty"
+    what: str
+    before: tuple[Duty, ...]
+    after: tuple[Duty, ...]
+
+    @property
+    def change(self) -> str:
+        """``disappears``, ``appears``, ``changes hands`` (other parties perform) or ``changes``."""
+        if not self.after:
+            return "disappears"
+        if not self.before:
+            return "appears"
+        if _performers(self.before) != _performers(self.after):
+            return "changes hands"
+        return "changes"
+
+    def __repr__(self) -> str:
+        return f"<DutyChange {self.what}: {self.change}>"
+
+
+def _performers(duties: tuple[Duty, ...]) -> set[str]:
+    return {d.party.id for d in duties if d.role is Role.PERFORMS}
+
+
+class Comparison(_Shown, tuple["Change | DutyChange", ...]):
+    """What differs between two services or two configurations of one: ownership changes of
+    layers and controls (`Change`), then duty changes (`DutyChange`); empty when nothing does.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        if not self:
+            return "<Comparison: nothing changes>"
+        owners = sum(isinstance(c, Change) for c in self)
+        return f"<Comparison: {owners} ownership changes, {len(self) - owners} duty changes>"
+
+
+@attrs.frozen(kw_only=True)
 class WorkloadDuty:
     """A customer-side duty of a workload, with the services it comes from."""
 
@@ -605,7 +652,7 @@ class WorkloadDuty:
         return f"<WorkloadDuty {self.target} {self.party.id} ({services}): {_short(self.text, 50)!r}>"
 
 
-class Workload(Mapping[str, tuple[WorkloadDuty, ...]]):
+class Workload(_Shown, Mapping[str, tuple[WorkloadDuty, ...]]):
     """The customer side's combined duties for a system of services, by layer or by control: a
     read-only mapping that also keeps the services' resolutions, from which an SSP is made.
     """

@@ -19,11 +19,13 @@ from ._model import (
     Availability,
     Change,
     Cited,
+    Comparison,
     Context,
     Control,
     ControlRow,
     Deployment,
     Duty,
+    DutyChange,
     Later,
     Layer,
     LayerResolution,
@@ -46,7 +48,7 @@ from ._model import (
 )
 from .errors import CatalogError, UnavailableError, UnknownContextError, UnknownOptionError
 
-__all__ = ["matrix", "offered", "resolve", "resolve_many", "shift", "split", "workload"]
+__all__ = ["compare", "matrix", "offered", "resolve", "resolve_many", "shift", "split", "workload"]
 
 DEFAULT_CONTEXT = Context()
 
@@ -544,21 +546,48 @@ def shift(
     after: str,
     context: Context | None = None,
     after_context: Context | None = None,
-) -> tuple[Change, ...]:
-    """What changes hands moving a workload from one service to another, of the same provider
-    or another (``ec2`` to ``azure-virtual-machines``): every layer, then every control, whose
-    ownership differs. Empty when nothing changes. ``after_context`` places the new service
-    where ``context`` cannot (another provider's region); it defaults to ``context``.
+) -> Comparison:
+    """What changes moving a workload from one service to another, of the same provider or
+    another (``ec2`` to ``azure-virtual-machines``): `compare` for two services.
+    ``after_context`` places the new service where ``context`` cannot (another provider's
+    region); it defaults to ``context``.
     """
     later = context if after_context is None else after_context
-    a, b = split(cat, before, context), split(cat, after, later)
-    changes = [
+    return compare(cat, (before, context), (after, later))
+
+
+def compare(
+    cat: Catalog,
+    before: str | tuple[str, Context | None],
+    after: str | tuple[str, Context | None],
+) -> Comparison:
+    """What differs between two ``(service, context)`` pairs: two services, two contexts of
+    one (a region and an Outpost), or two option sets of one (Lambda from a zip and from an
+    image). First every layer and control whose ownership differs (`Change`), then, for each
+    control and layer, the duties that disappear, appear, change hands or change (`DutyChange`).
+    Empty when nothing differs.
+    """
+    (s1, c1), (s2, c2) = (_pair(before), _pair(after))
+    a, b = split(cat, s1, c1), split(cat, s2, c2)
+    changes: list[Change | DutyChange] = [
         Change(kind="layer", what=lid, before=a[lid].ownership, after=b[lid].ownership)
         for lid in a
         if a[lid].ownership is not b[lid].ownership
     ]
+    duties: list[Change | DutyChange] = []
     for c in cat.controls:
-        x, y = resolve(cat, before, c.id, context).ownership, resolve(cat, after, c.id, later).ownership
-        if x is not y:
-            changes.append(Change(kind="control", what=c.id, before=x, after=y))
-    return tuple(changes)
+        x, y = resolve(cat, s1, c.id, c1), resolve(cat, s2, c.id, c2)
+        if x.ownership is not y.ownership:
+            changes.append(Change(kind="control", what=c.id, before=x.ownership, after=y.ownership))
+        layers = dict.fromkeys(d.layer.id if d.layer else "" for d in (*x.duties, *y.duties))
+        for lid in layers:
+            old = tuple(d for d in x.duties if (d.layer.id if d.layer else "") == lid)
+            new = tuple(d for d in y.duties if (d.layer.id if d.layer else "") == lid)
+            if {(d.party.id, d.role, d.text) for d in old} != {(d.party.id, d.role, d.text) for d in new}:
+                what = f"{c.id}@{lid}" if lid else c.id
+                duties.append(DutyChange(what=what, before=old, after=new))
+    return Comparison(changes + duties)
+
+
+def _pair(side: str | tuple[str, Context | None]) -> tuple[str, Context | None]:
+    return (side, None) if isinstance(side, str) else side

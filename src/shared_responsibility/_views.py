@@ -8,11 +8,11 @@ from collections.abc import Iterable
 import attrs
 
 from ._catalog import Catalog, suggest
-from ._model import Context, Duty, Ownership, Resolution, Role, Side
+from ._model import Context, Duty, Ownership, Resolution, Role, Side, _counts, _Shown
 from ._resolver import resolve
 from .errors import UnknownControlError
 
-__all__ = ["FrameworkRequirement", "framework_view"]
+__all__ = ["FrameworkRequirement", "FrameworkView", "framework_view"]
 
 
 @attrs.frozen(kw_only=True)
@@ -22,6 +22,8 @@ class FrameworkRequirement:
     reference: str
     title: str
     resolutions: tuple[Resolution, ...]
+    note: str = ""
+    """How the reference asked for was read, where it was not found as written."""
 
     def __repr__(self) -> str:
         services = len({r.service.id for r in self.resolutions})
@@ -48,24 +50,71 @@ def _natural(reference: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", reference))
 
 
+class FrameworkView(_Shown, tuple[FrameworkRequirement, ...]):
+    """The requirements of a framework for a workload, in the framework's order: a tuple that
+    shows as a table in notebooks, converts to a DataFrame and exports to every format.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<FrameworkView of {len(self)} requirements: {_counts(r.ownership for r in self)}>"
+
+
+_OSCAL_FORM = re.compile(r"([a-z]{2})-(\d+)\.(\d+)", re.IGNORECASE)
+_ENHANCEMENT = re.compile(r"(.+)\(\d+\)")
+
+
 def framework_view(
-    cat: Catalog, services: Iterable[str], framework: str = "NIST-800-53", context: Context | None = None
-) -> tuple[FrameworkRequirement, ...]:
+    cat: Catalog,
+    services: Iterable[str],
+    framework: str = "NIST-800-53",
+    context: Context | None = None,
+    controls: Iterable[str] | None = None,
+) -> FrameworkView:
     """Every requirement of ``framework`` that the dataset maps, for a set of services, in the
-    framework's own order.
+    framework's own order; or only ``controls``, given as references of any framework
+    (``"CCM:BCR-08"``) or bare ids of this one (``"SI-2"``, ``"si-2"``, OSCAL's ``"sc-8.1"``).
+    An enhancement the dataset does not map (``SI-2(2)``) is answered by its base control,
+    and the requirement's ``note`` says so.
     """
     prefix = framework.rstrip(":") + ":"
     frameworks = sorted({ref.split(":", 1)[0] for c in cat.controls for ref in c.references})
-    mapped = {ref for c in cat.controls for ref in c.references if ref.startswith(prefix)}
+    references = {ref for c in cat.controls for ref in c.references}
+    mapped = {ref for ref in references if ref.startswith(prefix)}
     if not mapped:
         raise UnknownControlError(
             framework, suggest(framework, frameworks), f"no control maps to framework {framework!r}"
         )
     ids = [cat.service(s).id for s in services]
+    wanted = [(ref, "") for ref in sorted(mapped, key=_natural)]
+    if controls is not None:
+        wanted = list(dict.fromkeys(_asked(name, prefix, references) for name in controls))
     view = []
-    for ref in sorted(mapped, key=_natural):
-        controls = cat.controls_for(ref)
-        title = next((c.reference_titles[ref] for c in controls if ref in c.reference_titles), "")
-        resolutions = tuple(resolve(cat, s, c.id, context) for s in ids for c in controls)
-        view.append(FrameworkRequirement(reference=ref, title=title, resolutions=resolutions))
-    return tuple(view)
+    for ref, note in wanted:
+        found = cat.controls_for(ref)
+        title = next((c.reference_titles[ref] for c in found if ref in c.reference_titles), "")
+        resolutions = tuple(resolve(cat, s, c.id, context) for s in ids for c in found)
+        view.append(FrameworkRequirement(reference=ref, title=title, resolutions=resolutions, note=note))
+    return FrameworkView(view)
+
+
+def _asked(name: str, prefix: str, references: set[str]) -> tuple[str, str]:
+    """The mapped reference a name asks for, and a note where it was read otherwise."""
+    bare = name.strip()
+    if ":" not in bare:
+        oscal = _OSCAL_FORM.fullmatch(bare)
+        bare = prefix + (f"{oscal[1]}-{oscal[2]}({oscal[3]})" if oscal else bare).upper()
+    framework, _, ident = bare.partition(":")
+    ref = framework.upper() + ":" + ident.upper()
+    if ref in references:
+        return ref, ""
+    enhancement = _ENHANCEMENT.fullmatch(ref)
+    if enhancement and enhancement[1] in references:
+        return enhancement[
+            1
+        ], f"{ref} is not mapped by the dataset; its base control {enhancement[1]} answers"
+    same = [r for r in references if r.startswith(framework.upper() + ":")] or list(references)
+    raise UnknownControlError(
+        name, suggest(ref, same), f"no control of the dataset maps to {name!r} (read as {ref!r})"
+    )

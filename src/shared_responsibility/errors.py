@@ -8,6 +8,7 @@ __all__ = [
     "ExportError",
     "InvalidReferenceError",
     "InventoryError",
+    "MissingExtraError",
     "SharedResponsibilityError",
     "UnavailableError",
     "UnknownContextError",
@@ -194,9 +195,21 @@ class InvalidDateError(SharedResponsibilityError, ValueError):
 
 
 class ExportError(SharedResponsibilityError, TypeError):
-    """An object that has no export (only resolutions, splits, matrices, workloads and
-    inventory results do).
+    """An object that has no export, or not in the format asked for (`export` says which
+    results it takes).
     """
+
+
+class MissingExtraError(SharedResponsibilityError, ImportError):
+    """An optional dependency that a feature needs is not installed; names the extra."""
+
+    def __init__(self, extra: str, feature: str) -> None:
+        self.extra = extra
+        self.feature = feature
+        super().__init__(f"{feature} needs the {extra!r} extra: pip install 'shared-responsibility[{extra}]'")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.extra, self.feature))
 
 
 class CrosswalkError(SharedResponsibilityError, ValueError):
