@@ -8,7 +8,7 @@ EXTRA_PYTHONS ?= $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3 $(HOME)/.p
 # Python sources to lint: whichever of these folders exist.
 CODE := $(wildcard src tests examples benchmarks docs fuzz)
 
-.PHONY: demo test lint typecheck pytest test-other-pythons bench fuzz docs mutation clean
+.PHONY: demo test lint typecheck pytest test-other-pythons bench fuzz docs pictures-check mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ demo: $(VENV)/.installed-demo
 	@echo
 	@echo '$$ shared-responsibility inventory tests/fixtures/terraform/plan.json --summary'
 	@$(BIN)/shared-responsibility inventory tests/fixtures/terraform/plan.json --summary
+	@echo
+	@mkdir -p build
+	@echo '$$ shared-responsibility shift ec2 lambda --format svg > build/ec2-lambda.svg'
+	@$(BIN)/shared-responsibility shift ec2 lambda --format svg > build/ec2-lambda.svg
+	@echo "the EC2 and Lambda stacks, side by side: $(CURDIR)/build/ec2-lambda.svg"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check $(CODE)
@@ -62,7 +67,20 @@ fuzz: $(VENV)/.installed-test
 
 docs: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/python docs/generate_pictures.py
 	$(BIN)/sphinx-build -n -W -b html docs docs/_build/html
+
+# Renders the docs' stack pictures in headless Chromium (Debian's package, installed if missing)
+# and writes PNG screenshots to look at: docs/_build/pictures/*.png.
+pictures-check: $(VENV)/.installed-demo
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	$(BIN)/python docs/generate_pictures.py
+	mkdir -p docs/_build/pictures
+	@for svg in docs/pictures/*.svg; do \
+		png=docs/_build/pictures/$$(basename $$svg .svg).png; \
+		chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,660 \
+			--screenshot=$$png file://$(CURDIR)/$$svg 2>/dev/null && echo "wrote $$png"; \
+	done
 
 # Mutation testing of the resolver, catalog and loading modules ([tool.mutmut] in pyproject.toml,
 # docs/testing.md): a fresh run each time, two workers, then the summary and every survivor.

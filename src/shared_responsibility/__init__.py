@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from ._model import Workload as Workload
     from ._model import WorkloadDuty as WorkloadDuty
     from ._oscal_in import overrides_from_oscal as overrides_from_oscal
+    from ._picture import picture as picture
     from ._references import service_for as service_for
     from ._resolver import compare as compare
     from ._resolver import matrix as matrix
@@ -109,6 +110,7 @@ _HOMES = {
         "Rule", "Service", "Side", "Source", "Split", "Workload", "WorkloadDuty",
     ),
     "._oscal_in": ("overrides_from_oscal",),
+    "._picture": ("picture",),
     "._references": ("service_for",),
     "._resolver": ("compare", "matrix", "resolve", "resolve_many", "shift", "split", "workload"),
     "._views": ("FrameworkRequirement", "FrameworkView", "framework_view"),

@@ -19,6 +19,7 @@ from ._data import default_catalog, load_catalog
 from ._export import FORMATS, export, rows
 from ._inventory import InventoryItem, inventory, read_document
 from ._model import Context, Override, Ownership, Party, Side
+from ._picture import stack_svg
 from ._resolver import check_context, compare, matrix, resolve, split, workload
 from ._views import framework_view
 from .adapters import decode, parse_text
@@ -201,7 +202,9 @@ def _write_plain(
 def cmd_show(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     table = split(cat, args.service, _context(args, cat))
     service = cat.service(args.service)
-    if args.format == "table":
+    if args.format == "svg":
+        out.write(stack_svg([table]))
+    elif args.format == "table":
         out.write(f"{service.name} ({service.id}, {service.category}), top of the stack first:\n")
         reversed_table = dict(reversed(list(table.items())))
         out.write(
@@ -248,7 +251,11 @@ def cmd_matrix(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
 
 
 def cmd_workload(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
-    result = workload(cat, args.services, _context(args, cat), by=args.by)
+    context = _context(args, cat)
+    if args.format == "svg":
+        out.write(stack_svg([split(cat, s, context) for s in args.services]))
+        return
+    result = workload(cat, args.services, context, by=args.by)
     heads = (args.by, "customer's duty", "services")
     out.write(_render(result, args, heads, ("target", "duty", "services")))
 
@@ -261,13 +268,13 @@ def cmd_framework(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
 
 def cmd_shift(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     context = _context(args, cat)
-    _write_comparison(compare(cat, (args.before, context), (args.after, context)), args, out)
+    _write_comparison(cat, (args.before, context), (args.after, context), args, out)
 
 
 def cmd_compare(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     before = _context(args, cat)
     after = _after_context(args, cat, before)
-    _write_comparison(compare(cat, (args.before, before), (args.after, after)), args, out)
+    _write_comparison(cat, (args.before, before), (args.after, after), args, out)
 
 
 def _after_context(args: argparse.Namespace, cat: Catalog, before: Context | None) -> Context | None:
@@ -285,7 +292,17 @@ def _after_context(args: argparse.Namespace, cat: Catalog, before: Context | Non
     return context
 
 
-def _write_comparison(changes: Sequence[Any], args: argparse.Namespace, out: TextIO) -> None:
+def _write_comparison(
+    cat: Catalog,
+    before: tuple[str, Context | None],
+    after: tuple[str, Context | None],
+    args: argparse.Namespace,
+    out: TextIO,
+) -> None:
+    if args.format == "svg":  # the two stacks side by side
+        out.write(stack_svg([split(cat, *before), split(cat, *after)]))
+        return
+    changes = compare(cat, before, after)
     if not changes and args.format == "table":
         out.write(f"nothing changes from {args.before} to {args.after}\n")
         return
@@ -434,7 +451,10 @@ def _parser() -> argparse.ArgumentParser:
     ctx.add_argument("--catalog", metavar="FILE", help="use this dataset instead of the packaged one")
     ctx.add_argument("--overrides", metavar="FILE", help="apply an organization's overrides (JSON)")
     ctx.add_argument(
-        "--format", choices=("table", *FORMATS), default="table", help="output format (default: table)"
+        "--format",
+        choices=("table", *FORMATS, "svg"),
+        default="table",
+        help="output format (default: table; svg for show, workload, shift and compare)",
     )
     ctx.add_argument(
         "--system-name", metavar="NAME", help="oscal-ssp: the system's name (default: after its services)"
@@ -519,11 +539,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_PLAIN = ("table", "csv", "markdown", "json")
+_WRITES = {
+    "services": _PLAIN,
+    "controls": _PLAIN,
+    "show": (*_PLAIN, "svg"),
+    "shift": (*_PLAIN, "svg"),
+    "compare": (*_PLAIN, "svg"),
+    "workload": ("table", *FORMATS, "svg"),
+}
+"""The formats of the subcommands that do not write every format (OSCAL needs controls; only
+the stacks of a service, a workload or a comparison are drawn)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the tool; returns the exit code."""
     args = _parser().parse_args(argv)
     args.width = shutil.get_terminal_size((WIDTH, 24)).columns if sys.stdout.isatty() else WIDTH
     try:
+        writes = _WRITES.get(args.command, ("table", *FORMATS))
+        if args.format not in writes:
+            detail = f"{args.command} writes {', '.join(writes)}, not {args.format}"
+            raise UnknownFormatError(args.format, (), detail)
         cat = _catalog(args)
         args.run(args, cat, sys.stdout)
         sys.stdout.flush()

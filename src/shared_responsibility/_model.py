@@ -552,10 +552,23 @@ class Split(_Shown, Mapping[str, LayerResolution]):
     that shows as a table in notebooks and converts to a DataFrame.
     """
 
-    __slots__ = ("_layers",)
+    __slots__ = ("_layers", "context", "service")
 
-    def __init__(self, layers: Mapping[str, LayerResolution]) -> None:
+    def __init__(
+        self,
+        layers: Mapping[str, LayerResolution],
+        service: "Service | None" = None,
+        context: "Context | None" = None,
+    ) -> None:
         self._layers = dict(layers)
+        self.service = service
+        self.context = context
+
+    def _repr_svg_(self) -> str:
+        """The stack as a picture (`picture`), for notebooks."""
+        from ._picture import stack_svg
+
+        return stack_svg([self])
 
     def __getitem__(self, layer: str) -> LayerResolution:
         return self._layers[layer]

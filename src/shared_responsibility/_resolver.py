@@ -492,7 +492,9 @@ def split(cat: Catalog, service: str, context: Context | None = None) -> Split:
     if found is None:
         plan = _plan(cat, service, context)
         found = cat._memo[key] = Split(
-            {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers}
+            {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers},
+            cat.service(service),
+            context,
         )
     return found
 
