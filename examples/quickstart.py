@@ -1,5 +1,7 @@
 """Quick start: the layer split of EC2, S3 and Lambda side by side, and one resolution with its trail."""
 
+import textwrap
+
 import shared_responsibility as sr
 
 SERVICES = ("ec2", "s3", "lambda")
@@ -17,10 +19,11 @@ def main() -> None:
     context = sr.Context(options={"lambda.runtime-update-mode": "manual"})
     r = sr.resolve(cat, "lambda", "patch-management", context)
     print(f"\n{r.control.title} for {r.service.name} with {dict(context.options)}:")
-    print(f"  {r.ownership.value} ({r.ownership.control_type})")
+    print(f"  who performs it: {r.ownership.value}; AWS's control type: {r.ownership.control_type}")
     for duty in r.duties:
         where = duty.layer.name if duty.layer else "organization"
-        print(f"  - {duty.holder} [{where}]: {duty.text}")  # "(enables)" where it only enables
+        line = f"- {duty.holder} [{where}]: {duty.text}"  # "(enables)" where it only enables
+        print(textwrap.fill(line, 80, initial_indent="  ", subsequent_indent="    "))
     print("  decided by:")
     for rule in r.trail:
         print(f"    {rule.origin.value}: {rule.name} -> {rule.target}")

@@ -6,6 +6,7 @@ suggestions, on stderr); 2 usage errors (argparse's own). Output is deterministi
 
 import argparse
 import json
+import re
 import shutil
 import sys
 import textwrap
@@ -46,11 +47,31 @@ def _table(headers: Sequence[str], body: Iterable[Sequence[str]], width: int) ->
         widths[widths.index(max(widths))] -= 1
     lines: list[str] = []
     for row in [list(headers), ["-" * w for w in widths], *data]:
-        cells = [textwrap.wrap(c, w) or [""] for c, w in zip(row, widths, strict=True)]
+        cells = [_wrap(c, w) for c, w in zip(row, widths, strict=True)]
         for k in range(max(map(len, cells))):
             parts = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)]
             lines.append("  ".join(parts).rstrip())
     return "\n".join(lines) + "\n"
+
+
+_BREAKS = re.compile(r"(?<=[./:_-])(?=[^./:_-])")
+"""Where a long name may break: after a dot, slash, colon, underscore or hyphen."""
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width``: words whole where they fit, and names too long for a line
+    (resource addresses, ARNs) broken after their separators rather than mid-word.
+    """
+    lines: list[str] = []
+    for word in text.split() or [""]:
+        pieces = _BREAKS.split(word) if len(word) > width else [word]
+        for i, piece in enumerate(pieces):
+            joined = lines[-1] + ("" if i else " ") + piece if lines else piece
+            if lines and len(joined) <= width and (i or lines[-1]):
+                lines[-1] = joined
+            else:
+                lines += textwrap.wrap(piece, width) or [""]
+    return lines or [""]
 
 
 def _ids(values: Any) -> str:
