@@ -452,6 +452,22 @@ def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolutio
 def resolve(cat: Catalog, service: str, control: str, context: Context | None = None) -> Resolution:
     """Who is responsible for a control of a service in a context, with each party's duties,
     the sources, and the trail of rules that decided it.
+
+    ``service`` and ``control`` are ids or any name the catalog knows (``"Amazon EC2"``,
+    ``"AWS::EC2::Instance"``, ``"NIST-800-53:SI-2"``); ``context`` says where and how the
+    service runs (partition, region, deployment, option values; the default is a commercial
+    region with every option at its default). The answer's ``ownership`` counts the parties
+    that perform (``Role.PERFORMS``), not those that only enable. Answers are memoized on the
+    catalog: a repeated question is one dictionary look-up.
+
+    Raises `UnknownServiceError`, `UnknownControlError`, `UnknownOptionError` or
+    `UnknownContextError` for a name the catalog lacks (with the nearest valid ones), and
+    `UnavailableError` where the service is not offered.
+
+    >>> import shared_responsibility as sr
+    >>> cat = sr.default_catalog()
+    >>> sr.resolve(cat, "ec2", "patch-management").ownership
+    <Ownership.SHARED: 'shared'>
     """
     try:
         return cat._tables[context][service][control]  # type: ignore[no-any-return]
