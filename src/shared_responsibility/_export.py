@@ -57,8 +57,11 @@ def _layer(layer_id: str, lr: LayerResolution) -> Row:
     }
 
 
-def _workload(target: str, d: WorkloadDuty) -> Row:
-    return {"target": target, "party": d.party.name, "duty": d.text, "services": list(d.services)}
+def _workload(target: str, d: WorkloadDuty, references: Mapping[str, list[str]]) -> Row:
+    row: Row = {"target": target, "party": d.party.name, "duty": d.text, "services": list(d.services)}
+    if target in references:  # grouped by control: the frameworks' ids of the control
+        row["references"] = references[target]
+    return row
 
 
 def _change(change: Change) -> Row:
@@ -127,7 +130,9 @@ def rows(obj: Any) -> list[Row]:
         if all(isinstance(v, LayerResolution) for v in values):
             return [_layer(k, v) for k, v in obj.items()]
         if all(isinstance(v, tuple) and all(isinstance(d, WorkloadDuty) for d in v) for v in values):
-            return [_workload(k, d) for k, duties in obj.items() for d in duties]
+            resolutions = obj.resolutions if isinstance(obj, Workload) else ()
+            references = {r.control.id: list(r.control.references) for r in resolutions}
+            return [_workload(k, d, references) for k, duties in obj.items() for d in duties]
     elif isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
         out: list[Row] = []
         for element in obj:
