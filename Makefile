@@ -8,7 +8,7 @@ EXTRA_PYTHONS ?= $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3 $(HOME)/.p
 # Python sources to lint: whichever of these folders exist.
 CODE := $(wildcard src tests examples benchmarks docs fuzz)
 
-.PHONY: demo test test-all lint typecheck pytest test-other-pythons bench fuzz docs pictures-check mutation clean
+.PHONY: demo test test-all lint typecheck pytest test-other-pythons bench bench-spark fuzz docs pictures-check mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ test-all: test test-other-pythons
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
+
+# Spark at scale: 10 million synthetic configuration items in local mode (BENCH_SPARK_ROWS to
+# change), beside in-process placing; needs a JDK (docs/scale.md).
+bench-spark: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/spark.py
 
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet atheris

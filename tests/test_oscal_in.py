@@ -133,3 +133,72 @@ def test_what_cannot_be_read_is_listed_with_its_place() -> None:
         "zz-99 (requirement 0b0f8a57-0000-4000-8000-000000000007): says no party that performs it",
         "components[1]: component 'Nimbus DB' names no service of the catalog",
     )
+
+
+def _ssp(by_component: dict[str, Any], roles: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """An SSP as another tool writes one: a leveraged S3 and one requirement's by-component."""
+    return {
+        "system-security-plan": {
+            "uuid": "0b0f8a57-0000-4000-8000-000000000010",
+            "metadata": {
+                "title": "Acme SSP",
+                "parties": [
+                    {"uuid": "0b0f8a57-0000-4000-8000-000000000011", "type": "organization", "name": "Sinnet"}
+                ],
+            },
+            "system-implementation": {
+                "components": [
+                    {"uuid": "0b0f8a57-0000-4000-8000-000000000012", "type": "this-system", "title": "Acme"},
+                    {"uuid": "0b0f8a57-0000-4000-8000-000000000013", "type": "service", "title": "Amazon S3"},
+                ]
+            },
+            "control-implementation": {
+                "implemented-requirements": [
+                    {
+                        "uuid": "0b0f8a57-0000-4000-8000-000000000014",
+                        "control-id": "pe-3",
+                        "by-components": [
+                            {"component-uuid": "0b0f8a57-0000-4000-8000-000000000012", "uuid": "x"},
+                            {"component-uuid": "0b0f8a57-0000-4000-8000-000000000013", **by_component},
+                        ],
+                    }
+                ]
+            },
+        }
+    }
+
+
+def test_a_foreign_ssp_is_read_through_its_exports_and_their_roles() -> None:
+    named = {"export": {"provided": [{"uuid": "p", "responsible-roles": [
+        {"role-id": "provider", "party-uuids": ["0b0f8a57-0000-4000-8000-000000000011"]},
+        {"role-id": "assessor"},  # not a side: no party from it
+    ]}]}}  # fmt: skip
+    overrides, new = sr.overrides_from_oscal(CAT, _ssp(named))
+    assert _keys(overrides) == [("s3", "physical-and-environmental", ("sinnet",))]  # a catalog party, by name
+    assert new == ()
+    bare = {
+        "export": {
+            "provided": [{"uuid": "p"}],
+            "responsibilities": [{"uuid": "r", "responsible-roles": [{"role-id": "customer"}]}],
+        }
+    }
+    overrides, _ = sr.overrides_from_oscal(CAT, json.dumps(_ssp(bare)))
+    assert _keys(overrides) == [
+        ("s3", "physical-and-environmental", ("aws", "customer"))
+    ]  # the sides' own parties
+
+
+def test_our_performer_props_must_name_catalog_parties() -> None:
+    document = json.loads(
+        sr.export(sr.matrix(CAT, ["s3"], ["physical-and-environmental"]), "oscal-component-definition")
+    )
+    requirement = document["component-definition"]["components"][0]["control-implementations"][0][
+        "implemented-requirements"
+    ][0]
+    for prop in requirement["props"]:
+        if prop["name"] == "performer":
+            prop["value"] = "nobody"
+    with pytest.raises(sr.CatalogError, match="unknown parties nobody"):
+        sr.overrides_from_oscal(CAT, document)
+    with pytest.raises(sr.CatalogError, match="neither an OSCAL"):
+        sr.overrides_from_oscal(CAT, "[]")

@@ -14,6 +14,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._arrow import to_arrow as to_arrow
+    from ._arrow import to_arrow_batches as to_arrow_batches
     from ._catalog import Catalog as Catalog
     from ._columnar import OWNERSHIP_CODES as OWNERSHIP_CODES
     from ._columnar import ownership_codes as ownership_codes
@@ -95,6 +97,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _HOMES = {
+    "._arrow": ("to_arrow", "to_arrow_batches"),
     "._catalog": ("Catalog",),
     "._columnar": ("OWNERSHIP_CODES", "ownership_codes"),
     "._crosswalk": ("VOCABULARIES", "crosswalk"),

@@ -196,11 +196,15 @@ class _Reader:
         return self.cat.service(service).provider if side is Side.PROVIDER else "customer"
 
     def _party(self, name: str, side: Side, service: str) -> str:
-        """A catalog party by id or name, or a new one of that side for a name it lacks."""
+        """A catalog party by id, name or the short form of its name ("Sinnet"), without case;
+        or a new one of that side for a name the catalog lacks.
+        """
         if not name:
             return self._side_party(service, side)
+        wanted = name.casefold()
         for party in self.cat.parties:
-            if name in (party.id, party.name):
+            short = party.name[party.name.rindex(" (") + 2 : -1] if party.name.endswith(")") else ""
+            if wanted in {party.id.casefold(), party.name.casefold(), short.casefold()} - {""}:
                 return party.id
         pid = "-".join(name.lower().split())
         self.new_parties.setdefault(pid, Party(id=pid, name=name, side=side))
