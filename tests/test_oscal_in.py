@@ -202,3 +202,7 @@ def test_our_performer_props_must_name_catalog_parties() -> None:
         sr.overrides_from_oscal(CAT, document)
     with pytest.raises(sr.CatalogError, match="neither an OSCAL"):
         sr.overrides_from_oscal(CAT, "[]")
+    with pytest.raises(sr.CatalogError, match="document: not JSON"):
+        sr.overrides_from_oscal(CAT, "{component")
+    with pytest.raises(sr.CatalogError, match="not shaped as OSCAL JSON"):
+        sr.overrides_from_oscal(CAT, {"component-definition": {"components": [7]}})

@@ -154,8 +154,12 @@ def test_spark_refuses_columns_it_would_overwrite(spark: Any) -> None:
     df = spark.createDataFrame(
         [("AWS::S3::Bucket", "b", "x")], "resourceType string, resourceId string, service string"
     )
-    with pytest.raises(ValueError, match="already has the columns service"):
+    with pytest.raises(sr.InventoryError, match="already has the columns service"):
         place(df)
+    other = spark.createDataFrame([("AWS::S3::Bucket", "b")], "kind string, id string")
+    with pytest.raises(sr.InventoryError, match=r"neither 'resourceType', 'ARN'.*it has kind, id"):
+        place(other)
+    assert place(other, columns={"resourceType": "kind"}).first()["service"] == "s3"
 
 
 def test_the_spark_example_writes_parquet(spark: Any, tmp_path: Path) -> None:

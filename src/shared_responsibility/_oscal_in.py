@@ -40,9 +40,14 @@ def overrides_from_oscal(
     it names that the catalog lacks: ``cat.with_overrides(*overrides_from_oscal(cat, doc))``.
     Raises `CatalogError` listing every part of the document that cannot be read.
     """
-    data = json.loads(document) if isinstance(document, str | bytes) else document
-    reader = _Reader(cat, data)
-    overrides = tuple(reader.overrides())
+    try:
+        data = json.loads(document) if isinstance(document, str | bytes) else document
+        reader = _Reader(cat, data)
+        overrides = tuple(reader.overrides())
+    except ValueError as bad:  # not JSON
+        raise CatalogError([f"document: not JSON ({bad})"]) from None
+    except (AttributeError, TypeError) as bad:  # JSON, but not shaped as OSCAL's
+        raise CatalogError([f"document: not shaped as OSCAL JSON ({bad})"]) from None
     if reader.problems:
         raise CatalogError(reader.problems)
     return overrides, tuple(reader.new_parties.values())

@@ -18,6 +18,7 @@ from ._catalog import Catalog
 from ._data import default_catalog
 from ._inventory import inventory
 from ._model import Context
+from .errors import InventoryError
 
 __all__ = ["CONFIG_COLUMNS", "place"]
 
@@ -48,7 +49,13 @@ def place(
     added = ["service", "reason", *(_column(c) for c in wanted)]
     clash = [c for c in added if c in df.columns]
     if clash:
-        raise ValueError(f"the DataFrame already has the columns {', '.join(clash)}")
+        raise InventoryError(f"the DataFrame already has the columns {', '.join(clash)}")
+    if "resourceType" not in present and "ARN" not in present:
+        wanted_ = ", ".join(f"{named[c]!r}" for c in ("resourceType", "ARN"))
+        raise InventoryError(
+            f"the DataFrame has neither {wanted_} to place resources by; it has {', '.join(df.columns)} "
+            "(map yours with columns={'resourceType': …})"
+        )
     schema = StructType([*df.schema.fields, *(StructField(c, StringType(), True) for c in added)])
 
     def run(batches: Iterator[Any]) -> Iterator[Any]:  # pragma: no cover (runs on the executors)
