@@ -8,12 +8,13 @@ what remains the customer's. Several of our controls can map to one NIST control
 are merged under it.
 """
 
+import functools
 import hashlib
 import json
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._model import Resolution, Role, Side
 
@@ -366,9 +367,101 @@ def system_security_plan(
                 "status": {"state": "operational"},
             }
         )
-    resources = _resources(chosen, salt)
-    requirements = []
-    for cid, groups in _by_control(chosen).items():
+    plan = _Plan(salt, owner_uuid, this_system, authorizations, _resources(chosen, salt))
+    selected = _baseline(profile)
+    by_control = _by_control(chosen)
+    left_out = [cid for cid in by_control if selected is not None and cid not in selected]
+    requirements = [
+        plan.requirement(cid, groups) for cid, groups in by_control.items() if cid not in left_out
+    ]
+    resources = plan.resources
+    body: dict[str, Any] = {
+        "uuid": _uuid("system-security-plan", salt),
+        "metadata": metadata,
+        "import-profile": {"href": profile},
+        "system-characteristics": _characteristics(salt, system_name),
+        "system-implementation": {
+            "leveraged-authorizations": list(authorizations.values()),
+            "users": [
+                {
+                    "uuid": _uuid("user", salt, role),
+                    "title": PLACEHOLDER + f"the users in the {role} role and their privileges",
+                    "role-ids": [role],
+                }
+                for role in ("provider", "customer", "system-owner")
+            ],
+            "components": components,
+        },
+        "control-implementation": {
+            "description": "NIST SP 800-53 Rev. 5 controls mapped by the dataset: what the system "
+            "inherits from the cloud services it is built on, and what it must satisfy itself."
+            + (
+                f" Mapped but outside the imported baseline, and so left out: {', '.join(left_out)}."
+                if left_out
+                else ""
+            ),
+            "implemented-requirements": requirements,
+        },
+    }
+    if resources:
+        body["back-matter"] = {"resources": list(resources.values())}
+    return {"system-security-plan": body}
+
+
+def _characteristics(salt: str, system_name: str) -> dict[str, Any]:
+    """The system's characteristics: its name, and placeholders for what only its owner knows
+    (the impact levels stand at moderate, as the default profile's baseline).
+    """
+    level = "fips-199-moderate"
+    return {
+        "system-ids": [{"identifier-type": "https://ietf.org/rfc/rfc4122", "id": _uuid("system", salt)}],
+        "system-name": system_name,
+        "description": PLACEHOLDER + "the system's purpose and function.",
+        "security-sensitivity-level": level,
+        "system-information": {
+            "information-types": [
+                {
+                    "uuid": _uuid("information-type", salt),
+                    "title": PLACEHOLDER + "the information types the system handles",
+                    "description": PLACEHOLDER + "each information type (NIST SP 800-60) and its impact.",
+                    "confidentiality-impact": {"base": level, "selected": level},
+                    "integrity-impact": {"base": level, "selected": level},
+                    "availability-impact": {"base": level, "selected": level},
+                }
+            ]
+        },
+        "security-impact-level": {
+            "security-objective-confidentiality": level,
+            "security-objective-integrity": level,
+            "security-objective-availability": level,
+        },
+        "status": {"state": "under-development", "remarks": PLACEHOLDER + "the system's state."},
+        "authorization-boundary": {
+            "description": PLACEHOLDER + "the authorization boundary. The cloud services listed as "
+            "leveraged components are outside it, under their providers' authorizations."
+        },
+    }
+
+
+class _Plan(NamedTuple):
+    """What every requirement of one SSP refers to."""
+
+    salt: str
+    owner: str
+    this_system: str
+    authorizations: dict[str, dict[str, Any]]
+    resources: dict[tuple[str, str], dict[str, Any]]
+
+    def requirement(self, cid: str, groups: dict[str, list[Resolution]]) -> dict[str, Any]:
+        """One control's requirement: each service's export, and the system's own by-component
+        inheriting what is provided and satisfying what is left to it.
+        """
+        salt, owner_uuid, this_system, authorizations = (
+            self.salt,
+            self.owner,
+            self.this_system,
+            self.authorizations,
+        )
         every = [r for group in groups.values() for r in group]
         by_components = []
         inherited, satisfied = [], []
@@ -425,67 +518,26 @@ def system_security_plan(
             "control-id": cid,
             "props": props,
         }
-        links = _links(every, resources)
+        links = _links(every, self.resources)
         if links:
             requirement["links"] = links
         requirement["responsible-roles"] = [{"role-id": "system-owner", "party-uuids": [owner_uuid]}]
         requirement["by-components"] = [*by_components, own]
         requirement["remarks"] = _remarks(every)
-        requirements.append(requirement)
-    level = "fips-199-moderate"
-    body: dict[str, Any] = {
-        "uuid": _uuid("system-security-plan", salt),
-        "metadata": metadata,
-        "import-profile": {"href": profile},
-        "system-characteristics": {
-            "system-ids": [{"identifier-type": "https://ietf.org/rfc/rfc4122", "id": _uuid("system", salt)}],
-            "system-name": system_name,
-            "description": PLACEHOLDER + "the system's purpose and function.",
-            "security-sensitivity-level": level,
-            "system-information": {
-                "information-types": [
-                    {
-                        "uuid": _uuid("information-type", salt),
-                        "title": PLACEHOLDER + "the information types the system handles",
-                        "description": PLACEHOLDER + "each information type (NIST SP 800-60) and its impact.",
-                        "confidentiality-impact": {"base": level, "selected": level},
-                        "integrity-impact": {"base": level, "selected": level},
-                        "availability-impact": {"base": level, "selected": level},
-                    }
-                ]
-            },
-            "security-impact-level": {
-                "security-objective-confidentiality": level,
-                "security-objective-integrity": level,
-                "security-objective-availability": level,
-            },
-            "status": {"state": "under-development", "remarks": PLACEHOLDER + "the system's state."},
-            "authorization-boundary": {
-                "description": PLACEHOLDER + "the authorization boundary. The cloud services listed as "
-                "leveraged components are outside it, under their providers' authorizations."
-            },
-        },
-        "system-implementation": {
-            "leveraged-authorizations": list(authorizations.values()),
-            "users": [
-                {
-                    "uuid": _uuid("user", salt, role),
-                    "title": PLACEHOLDER + f"the users in the {role} role and their privileges",
-                    "role-ids": [role],
-                }
-                for role in ("provider", "customer", "system-owner")
-            ],
-            "components": components,
-        },
-        "control-implementation": {
-            "description": "NIST SP 800-53 Rev. 5 controls mapped by the dataset: what the system "
-            "inherits from the cloud services it is built on, and what it must satisfy itself.",
-            "implemented-requirements": requirements,
-        },
-    }
-    if resources:
-        body["back-matter"] = {"resources": list(resources.values())}
-    return {"system-security-plan": body}
+        return requirement
+
+
+@functools.cache
+def _baseline(profile: str) -> frozenset[str] | None:
+    """The control ids a known baseline profile selects (``data/baselines.json``, from the
+    profile's publisher), or None for a profile the package does not know.
+    """
+    from ._data import packaged_data
+
+    for baseline in json.loads(packaged_data("baselines.json"))["baselines"]:
+        if baseline["href"] == profile:
+            return frozenset(baseline["controls"])
+    return None
 
 
 def _ssp_status(group: list[Resolution]) -> list[dict[str, str]]:
