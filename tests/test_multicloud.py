@@ -223,3 +223,14 @@ def test_crosswalk_to_the_providers_own_words(
 ) -> None:
     service = "azure-sql" if vocabulary == "azure" else "google-cloud-sql"
     assert sr.crosswalk(sr.resolve(CAT, service, control), vocabulary) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "provider"),
+    [("azure", "microsoft"), ("Microsoft", "microsoft"), ("gcp", "google"), ("google-cloud", "google"),
+     ("Google Cloud", "google"), ("AWS", "aws"), ("amazon", "aws"), ("azur", None), ("cloud", None)],
+)  # fmt: skip
+def test_the_names_people_give_providers(name: str, provider: str | None) -> None:
+    from shared_responsibility._catalog import provider_named
+
+    assert provider_named(name) == provider

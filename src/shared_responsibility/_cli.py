@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from ._catalog import Catalog, suggest
+from ._catalog import Catalog, provider_named, provider_names, suggest
 from ._data import default_catalog, load_catalog
 from ._export import FORMATS, export, rows
 from ._inventory import InventoryItem, inventory, read_document
@@ -158,17 +158,12 @@ def _split_kind(service: Any) -> str:
     return "service-specific" if own else "category default"
 
 
-_PROVIDER_NAMES = {"azure": "microsoft", "gcp": "google", "google-cloud": "google"}
-"""The names people give providers, and the party ids the catalog uses."""
-
-
 def cmd_services(args: argparse.Namespace, cat: Catalog, out: TextIO) -> None:
     providers = sorted({s.provider for s in cat.services})
     if args.provider is not None:
-        args.provider = _PROVIDER_NAMES.get(args.provider.casefold(), args.provider)
+        args.provider = provider_named(args.provider) or args.provider
     if args.provider is not None and args.provider not in providers:
-        names = sorted({*providers, *(k for k, v in _PROVIDER_NAMES.items() if v in providers)})
-        hint = suggest(args.provider, names)
+        hint = suggest(args.provider, provider_names())
         raise UnknownNameError(args.provider, hint, f"no services of provider {args.provider!r}")
     table = [
         {
