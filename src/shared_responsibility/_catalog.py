@@ -87,6 +87,8 @@ def provider_named(name: str) -> str | None:
 def provider_names() -> tuple[str, ...]:
     """Every name `provider_named` reads, for suggestions."""
     return tuple(sorted({w for pid, family in _FAMILIES.items() for w in (pid, *family) if ":" not in w}))
+
+
 _DECORATION = re.compile(r"\.amazonaws\.com(?:\.cn)?|\.amazon\.com")
 _WORD = re.compile(r"[a-z0-9]+")
 _NOISE = frozenset(
