@@ -10,7 +10,7 @@ from ._catalog import Catalog
 from ._crosswalk import origination
 from ._export import rows
 from ._inventory import InventoryItem
-from ._model import Context, Resolution, Side
+from ._model import Context, Resolution, Side, where
 from ._resolver import matrix
 from .errors import MissingExtraError
 
@@ -96,11 +96,7 @@ def _answer(r: Resolution, where: str = "") -> dict[str, Any]:
 
 
 def _context_label(context: Context | None) -> str:
-    if context is None:
-        return "default"
-    parts = [context.partition or "", context.region or "", context.deployment]
-    parts += [f"{k}={v}" for k, v in context.options.items()]
-    return " ".join(p for p in parts if p)
+    return ", ".join(where(context)) or "default"
 
 
 def to_arrow_batches(items: Iterable[InventoryItem], batch_size: int = 65_536) -> Iterator[Any]:

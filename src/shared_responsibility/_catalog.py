@@ -74,21 +74,6 @@ _FAMILIES = {
 """Words in a name that point at a provider's family of services (by the provider's party id)."""
 _FAMILY_NAMES = {"aws": "AWS", "microsoft": "Microsoft Azure", "google": "Google Cloud"}
 
-
-def provider_named(name: str) -> str | None:
-    """The provider's party id that a name people use means (``"azure"``: ``microsoft``,
-    ``"gcp"`` or ``"google-cloud"``: ``google``), by the words of `_FAMILIES`; None otherwise.
-    """
-    words = set(_WORD.findall(name.casefold()))
-    found = [pid for pid, family in _FAMILIES.items() if words & {pid, *family}]
-    return found[0] if len(found) == 1 else None
-
-
-def provider_names() -> tuple[str, ...]:
-    """Every name `provider_named` reads, for suggestions."""
-    return tuple(sorted({w for pid, family in _FAMILIES.items() for w in (pid, *family) if ":" not in w}))
-
-
 _DECORATION = re.compile(r"\.amazonaws\.com(?:\.cn)?|\.amazon\.com")
 _WORD = re.compile(r"[a-z0-9]+")
 _NOISE = frozenset(
@@ -107,6 +92,20 @@ _NOISE = frozenset(
         "google",
     }
 )
+
+
+def provider_named(name: str) -> str | None:
+    """The provider's party id that a name people use means (``"azure"``: ``microsoft``,
+    ``"gcp"`` or ``"google-cloud"``: ``google``), by the words of `_FAMILIES`; None otherwise.
+    """
+    words = set(_WORD.findall(name.casefold()))
+    found = [pid for pid, family in _FAMILIES.items() if words & {pid, *family}]
+    return found[0] if len(found) == 1 else None
+
+
+def provider_names() -> tuple[str, ...]:
+    """Every name `provider_named` reads, for suggestions."""
+    return tuple(sorted({w for pid, family in _FAMILIES.items() for w in (pid, *family) if ":" not in w}))
 
 
 def _index(items: Sequence[_T], keys: Callable[[_T], Iterable[str]]) -> types.MappingProxyType[str, _T]:

@@ -202,9 +202,7 @@ def _write_plain(
     headers: Sequence[str],
     keys: Sequence[str],
 ) -> None:
-    if args.format.startswith("oscal"):
-        plain = ", ".join(("table", *(f for f in FORMATS if not f.startswith("oscal"))))
-        raise UnknownFormatError(args.format, (), f"{args.command} writes {plain}, not {args.format}")
+    # `main` has refused the formats the subcommand does not write (`_WRITES`)
     if args.format == "json":
         out.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
     elif args.format == "table":

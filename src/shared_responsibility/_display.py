@@ -40,7 +40,7 @@ def html(obj: Any) -> str:
     who holds it where that is known.
     """
     if _other(obj):
-        from ._export import rows
+        from ._export import _text, rows
 
         table = rows(obj)
         columns = list(dict.fromkeys(k for row in table for k in row))
@@ -60,17 +60,13 @@ def html(obj: Any) -> str:
     return _table(("service", "control", "type", "duties"), body)
 
 
-def _text(value: Any) -> str:
-    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
-
-
 def _owner(value: Any) -> Ownership | None:
     return Ownership(value) if value in _OWNERS else None
 
 
 def _records(obj: Any) -> list[dict[str, Any]]:
     if _other(obj):
-        from ._export import rows
+        from ._export import _text, rows
 
         return [{k: _text(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows(obj)]
     if isinstance(obj, Split):

@@ -7,7 +7,7 @@ hypothesis and cattrs read these annotations at run time.
 
 import enum
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -124,26 +124,36 @@ class Origin(enum.Enum):
     LAYER_TEXT = "layer text"
 
 
-class FrozenMap(Mapping[str, str]):
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class _DictView(Mapping[_K, _V]):
+    """A read-only mapping over a dict of its own (``_map``), which nothing outside changes."""
+
+    __slots__ = ("_map",)
+    _map: dict[_K, _V]
+
+    def __getitem__(self, key: _K) -> _V:
+        return self._map[key]
+
+    def __iter__(self) -> Iterator[_K]:
+        return iter(self._map)
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+
+class FrozenMap(_DictView[str, str]):
     """A read-only, hashable mapping of strings, ordered by key."""
 
-    __slots__ = ("_items", "_map")
-    _map: dict[str, str]
+    __slots__ = ("_items",)
     _items: tuple[tuple[str, str], ...]
 
     def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
         pairs = items.items() if isinstance(items, Mapping) else items
         self._map = dict(sorted(pairs))
         self._items = tuple(self._map.items())
-
-    def __getitem__(self, key: str) -> str:
-        return self._map[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._map)
-
-    def __len__(self) -> int:
-        return len(self._map)
 
     def __hash__(self) -> int:
         return hash(self._items)
@@ -155,6 +165,18 @@ class FrozenMap(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._map!r})"
+
+
+def where(context: "Context | None") -> tuple[str, ...]:
+    """What sets a context apart from the default, in words (``partition aws-cn``, ``region
+    cn-north-1``, ``deployment outposts``, ``lambda.package-type=image``), for titles and captions.
+    """
+    if context is None:
+        return ()
+    found = [f"partition {context.partition}"] if context.partition else []
+    found += [f"region {context.region}"] if context.region else []
+    found += [f"deployment {context.deployment}"] if context.deployment != "region" else []
+    return (*found, *(f"{k}={v}" for k, v in context.options.items()))
 
 
 def _options(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
@@ -181,6 +203,14 @@ class Party:
     id: str
     name: str
     side: Side
+
+    @property
+    def short_name(self) -> str:
+        """The short form the name gives in parentheses (``"Beijing Sinnet … (Sinnet)"``:
+        ``Sinnet``), else the name.
+        """
+        head, bracket, short = self.name.rpartition(" (")
+        return short[:-1] if bracket and head and short.endswith(")") else self.name
 
 
 @attrs.frozen(kw_only=True)
@@ -547,12 +577,12 @@ class LayerResolution:
         return _parties(self.duties)
 
 
-class Split(_Shown, Mapping[str, LayerResolution]):
+class Split(_Shown, _DictView[str, LayerResolution]):
     """Who holds each layer of one service: a read-only mapping from layer id, bottom to top,
     that shows as a table in notebooks and converts to a DataFrame.
     """
 
-    __slots__ = ("_layers", "context", "service")
+    __slots__ = ("context", "service")
 
     def __init__(
         self,
@@ -560,7 +590,7 @@ class Split(_Shown, Mapping[str, LayerResolution]):
         service: "Service | None" = None,
         context: "Context | None" = None,
     ) -> None:
-        self._layers = dict(layers)
+        self._map = dict(layers)
         self.service = service
         self.context = context
 
@@ -570,17 +600,8 @@ class Split(_Shown, Mapping[str, LayerResolution]):
 
         return stack_svg([self])
 
-    def __getitem__(self, layer: str) -> LayerResolution:
-        return self._layers[layer]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._layers)
-
-    def __len__(self) -> int:
-        return len(self._layers)
-
     def __repr__(self) -> str:
-        return f"<Split of {len(self)} layers: {_counts(r.ownership for r in self._layers.values())}>"
+        return f"<Split of {len(self)} layers: {_counts(r.ownership for r in self._map.values())}>"
 
 
 class Matrix(_Shown, tuple[Resolution, ...]):
@@ -613,10 +634,11 @@ class DutyChange:
     in what they say.
     """
 
-    kind: str = "duty"
     what: str
     before: tuple[Duty, ...]
     after: tuple[Duty, ...]
+    kind: str = attrs.field(default="duty", init=False)
+    """Always ``duty``, as `Change.kind` says ``layer`` or ``control``."""
 
     @property
     def change(self) -> str:
@@ -665,29 +687,20 @@ class WorkloadDuty:
         return f"<WorkloadDuty {self.target} {self.party.id} ({services}): {_short(self.text, 50)!r}>"
 
 
-class Workload(_Shown, Mapping[str, tuple[WorkloadDuty, ...]]):
+class Workload(_Shown, _DictView[str, tuple[WorkloadDuty, ...]]):
     """The customer side's combined duties for a system of services, by layer or by control: a
     read-only mapping that also keeps the services' resolutions, from which an SSP is made.
     """
 
-    __slots__ = ("_duties", "resolutions")
+    __slots__ = ("resolutions",)
 
     def __init__(self, duties: Mapping[str, tuple[WorkloadDuty, ...]], resolutions: Matrix) -> None:
-        self._duties = dict(duties)
+        self._map = dict(duties)
         self.resolutions = resolutions
-
-    def __getitem__(self, target: str) -> tuple[WorkloadDuty, ...]:
-        return self._duties[target]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._duties)
-
-    def __len__(self) -> int:
-        return len(self._duties)
 
     def __repr__(self) -> str:
         services = _short(", ".join(dict.fromkeys(r.service.id for r in self.resolutions)), 80)
-        duties = sum(map(len, self._duties.values()))
+        duties = sum(map(len, self._map.values()))
         return f"<Workload of {services}: {duties} customer duties on {len(self)} targets>"
 
 

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from ._model import Resolution, Role, Side
+from ._model import Resolution, Role, Side, where
 
 __all__ = [
     "NIST_MODERATE",
@@ -155,9 +155,8 @@ def _performers(group: list[Resolution]) -> list[dict[str, str]]:
 
 
 def _context_title(r: Resolution) -> str:
-    props = [p["value"] if p["name"] == "option" else f"{p['name']} {p['value']}" for p in _context_props(r)]
-    props = [p for p in props if p != "deployment region"]
-    return f" ({', '.join(props)})" if props else ""
+    words = where(r.context)
+    return f" ({', '.join(words)})" if words else ""
 
 
 def _origination(group: list[Resolution]) -> list[str]:

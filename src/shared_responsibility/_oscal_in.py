@@ -208,8 +208,7 @@ class _Reader:
             return self._side_party(service, side)
         wanted = name.casefold()
         for party in self.cat.parties:
-            short = party.name[party.name.rindex(" (") + 2 : -1] if party.name.endswith(")") else ""
-            if wanted in {party.id.casefold(), party.name.casefold(), short.casefold()} - {""}:
+            if wanted in {party.id.casefold(), party.name.casefold(), party.short_name.casefold()}:
                 return party.id
         pid = "-".join(name.lower().split())
         self.new_parties.setdefault(pid, Party(id=pid, name=name, side=side))

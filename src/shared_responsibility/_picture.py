@@ -8,8 +8,9 @@ from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from ._catalog import Catalog
-from ._model import Context, LayerResolution, Ownership, Role, Side, Split
+from ._model import Context, LayerResolution, Ownership, Party, Role, Side, Split, where
 from ._resolver import split
+from .errors import _short
 
 __all__ = ["picture", "stack_svg"]
 
@@ -39,7 +40,7 @@ def stack_svg(splits: Sequence[Split]) -> str:
     layers = [lr.layer for lr in splits[0].values()] if splits else []
     width = max(_LABEL_WIDTH + len(splits) * (_CELL_WIDTH + _GAP) + _GAP, 560)  # the legend fits
     height = _TOP + len(layers) * _ROW + 40 + 22 * (len(_LEGEND) + 1)
-    title = " | ".join(_caption(s) for s in splits) or "no services"
+    title = " | ".join("{} ({})".format(*_caption(s)) for s in splits) or "no services"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="title" '
@@ -55,12 +56,9 @@ def stack_svg(splits: Sequence[Split]) -> str:
         out.append(f'<text x="{_GAP}" y="{y + 19}">{escape(layer.name)}</text>')
     for column, s in enumerate(splits):
         x = _LABEL_WIDTH + column * (_CELL_WIDTH + _GAP)
-        caption = _caption(s)
-        out.append(
-            f'<text x="{x}" y="24" font-weight="bold">{escape(_short(caption.split(" (")[0], 30))}</text>'
-        )
-        context = caption.partition(" (")[2].rstrip(")")
-        out.append(f'<text x="{x}" y="42" fill="#374151">{escape(_short(context, 34))}</text>')
+        name, context = _caption(s)
+        out.append(f'<text x="{x}" y="24" font-weight="bold">{escape(_short(name, 29))}</text>')
+        out.append(f'<text x="{x}" y="42" fill="#374151">{escape(_short(context, 33))}</text>')
         for row, lr in enumerate(reversed(list(s.values()))):
             out.append(_cell(lr, x, _TOP + row * _ROW))
     out += _legend(_TOP + len(layers) * _ROW + 30)
@@ -68,16 +66,10 @@ def stack_svg(splits: Sequence[Split]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _caption(s: Split) -> str:
+def _caption(s: Split) -> tuple[str, str]:
+    """The stack's service, and its context in words."""
     name = s.service.name if s.service is not None else "a service"
-    c = s.context
-    where = []
-    if c is not None:
-        where += [f"partition {c.partition}"] if c.partition else []
-        where += [f"region {c.region}"] if c.region else []
-        where += [f"deployment {c.deployment}"] if c.deployment != "region" else []
-        where += [f"{k}={v}" for k, v in c.options.items()]
-    return f"{name} ({', '.join(where) or 'default context'})"
+    return name, ", ".join(where(s.context)) or "default context"
 
 
 def _cell(lr: LayerResolution, x: int, y: int) -> str:
@@ -90,22 +82,22 @@ def _cell(lr: LayerResolution, x: int, y: int) -> str:
     shapes = []
     part = _CELL_WIDTH // max(len(sides), 1)
     for i, side in enumerate(sides):
-        names = " + ".join(dict.fromkeys(_party(d.party.name) for d in performing if d.party.side is side))
+        names = " + ".join(dict.fromkeys(_party(d.party) for d in performing if d.party.side is side))
         left = x + i * part
         shapes.append(
             f'<rect x="{left}" y="{y + 2}" width="{part}" height="{_ROW - 4}" '
             f'fill="{_FILL[side]}" stroke="{_EDGE[side]}"/>'
         )
-        shapes.append(f'<text x="{left + 6}" y="{y + 19}">{escape(_short(names, part // 7))}</text>')
+        shapes.append(f'<text x="{left + 6}" y="{y + 19}">{escape(_short(names, part // 7 - 1))}</text>')
     if enables:  # a dashed outline, and who enables, in words
-        who = " + ".join(dict.fromkeys(_party(d.party.name) for d in enables))
+        who = " + ".join(dict.fromkeys(_party(d.party) for d in enables))
         shapes.append(
             f'<rect x="{x}" y="{y + 2}" width="{_CELL_WIDTH}" height="{_ROW - 4}" fill="none" '
             'stroke="#111827" stroke-dasharray="4 3"/>'
         )
         shapes.append(
             f'<text x="{x + _CELL_WIDTH - 4}" y="{y + 19}" text-anchor="end" font-size="10">'
-            f"{escape(_short('enabled by ' + who, 22))}</text>"
+            f"{escape(_short('enabled by ' + who, 21))}</text>"
         )
     return f"<g><title>{escape(chr(10).join(tip))}</title>{''.join(shapes)}</g>"
 
@@ -136,17 +128,12 @@ def _legend(y: int) -> list[str]:
     return out
 
 
-def _party(name: str) -> str:
-    """A party's name short enough for a cell: its own short form in parentheses where it has
-    one ("... (Sinnet)"), else the initials of a long name ("Amazon Web Services": AWS).
+def _party(party: Party) -> str:
+    """A party's name short enough for a cell: its own short form (`Party.short_name`), or the
+    initials of a long name ("Amazon Web Services": AWS).
     """
-    if name.endswith(")") and " (" in name:
-        return name[name.rindex(" (") + 2 : -1]
+    name = party.short_name
     words = name.split()
     if len(name) > 14 and len(words) > 1:
         return "".join(w[0] for w in words if w[:1].isupper())
     return name
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -537,25 +537,25 @@ def workload(
         raise ValueError(f"by must be 'layer' or 'control', got {by!r}")
     ids = list(dict.fromkeys(cat.service(s).id for s in services))
     ids.sort(key=[s.id for s in cat.services].index)
+    resolutions = matrix(cat, ids, context=context)
+    if by == "layer":
+        answers = [(sid, lid, lr.duties) for sid in ids for lid, lr in split(cat, sid, context).items()]
+    else:
+        answers = [(r.service.id, r.control.id, r.duties) for r in resolutions]
     found: dict[tuple[str, str, str], dict[str, None]] = {}
     holders: dict[str, Party] = {}
-    for sid in ids:
-        if by == "layer":
-            pairs = [(lid, r.duties) for lid, r in split(cat, sid, context).items()]
-        else:
-            pairs = [(c.id, resolve(cat, sid, c.id, context).duties) for c in cat.controls]
-        for target, duties in pairs:
-            for d in duties:
-                if d.party.side is Side.CUSTOMER:
-                    holders[d.party.id] = d.party
-                    found.setdefault((target, d.party.id, d.text), {})[sid] = None
+    for sid, target, duties in answers:
+        for d in duties:
+            if d.party.side is Side.CUSTOMER:
+                holders[d.party.id] = d.party
+                found.setdefault((target, d.party.id, d.text), {})[sid] = None
     grouped: dict[str, list[WorkloadDuty]] = {}
     for (target, party, text), sids in found.items():
         duty = WorkloadDuty(target=target, party=holders[party], text=text, services=tuple(sids))
         grouped.setdefault(target, []).append(duty)
     order = [layer.id for layer in cat.layers] if by == "layer" else [c.id for c in cat.controls]
     by_target = {t: tuple(grouped[t]) for t in order if t in grouped}
-    return Workload(by_target, matrix(cat, ids, context=context))
+    return Workload(by_target, resolutions)
 
 
 def shift(
@@ -597,14 +597,20 @@ def compare(
         x, y = resolve(cat, s1, c.id, c1), resolve(cat, s2, c.id, c2)
         if x.ownership is not y.ownership:
             changes.append(Change(kind="control", what=c.id, before=x.ownership, after=y.ownership))
-        layers = dict.fromkeys(d.layer.id if d.layer else "" for d in (*x.duties, *y.duties))
-        for lid in layers:
-            old = tuple(d for d in x.duties if (d.layer.id if d.layer else "") == lid)
-            new = tuple(d for d in y.duties if (d.layer.id if d.layer else "") == lid)
-            if {(d.party.id, d.role, d.text) for d in old} != {(d.party.id, d.role, d.text) for d in new}:
-                what = f"{c.id}@{lid}" if lid else c.id
-                duties.append(DutyChange(what=what, before=old, after=new))
+        old, new = _by_layer(x.duties), _by_layer(y.duties)
+        for lid in dict.fromkeys((*old, *new)):
+            was, now = old.get(lid, ()), new.get(lid, ())
+            if {(d.party.id, d.role, d.text) for d in was} != {(d.party.id, d.role, d.text) for d in now}:
+                duties.append(DutyChange(what=f"{c.id}@{lid}" if lid else c.id, before=was, after=now))
     return Comparison(changes + duties)
+
+
+def _by_layer(duties: tuple[Duty, ...]) -> dict[str, tuple[Duty, ...]]:
+    """Duties by the layer they are on ("" for an organizational control's), in order."""
+    found: dict[str, list[Duty]] = {}
+    for d in duties:
+        found.setdefault(d.layer.id if d.layer else "", []).append(d)
+    return {lid: tuple(ds) for lid, ds in found.items()}
 
 
 def _pair(side: str | tuple[str, Context | None]) -> tuple[str, Context | None]:

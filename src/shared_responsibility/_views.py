@@ -110,10 +110,9 @@ def _asked(name: str, prefix: str, references: set[str]) -> tuple[str, str]:
     if ref in references:
         return ref, ""
     enhancement = _ENHANCEMENT.fullmatch(ref)
-    if enhancement and enhancement[1] in references:
-        return enhancement[
-            1
-        ], f"{ref} is not mapped by the dataset; its base control {enhancement[1]} answers"
+    base = enhancement[1] if enhancement else ""
+    if base in references:
+        return base, f"{ref} is not mapped by the dataset; its base control {base} answers"
     same = [r for r in references if r.startswith(framework.upper() + ":")] or list(references)
     raise UnknownControlError(
         name, suggest(ref, same), f"no control of the dataset maps to {name!r} (read as {ref!r})"

@@ -89,15 +89,12 @@ def _answers(
     """
     items = [_item(record, present) for record in records]
     found = []
-    for placed in inventory(cat, items, wanted, context):
-        if not placed.placed:
-            found.append({"service": None, "reason": placed.reason})
+    for item in inventory(cat, items, wanted, context):
+        if item.service is None:
+            found.append({"service": None, "reason": item.reason})
             continue
-        answer: dict[str, str | None] = {
-            "service": placed.service.id if placed.service else None,
-            "reason": None,
-        }
-        answer.update((_column(r.control.id), r.ownership.value) for r in placed.resolutions)
+        answer: dict[str, str | None] = {"service": item.service.id, "reason": None}
+        answer.update((_column(r.control.id), r.ownership.value) for r in item.resolutions)
         found.append(answer)
     return found
 
