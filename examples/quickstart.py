@@ -12,9 +12,9 @@ def main() -> None:
     cat = sr.default_catalog()
     print(f"shared_responsibility {sr.__version__}, dataset {cat.version}\n")
     splits = [sr.split(cat, s) for s in SERVICES]
-    print(f"{'layer':<26}" + "".join(f"{cat.service(s).name:<16}" for s in SERVICES))
+    print((f"{'layer':<26}" + "".join(f"{cat.service(s).name:<16}" for s in SERVICES)).rstrip())
     for layer in reversed(cat.layers):  # top of the stack first, as the diagrams draw it
-        print(f"{layer.name:<26}" + "".join(f"{MARK[t[layer.id].ownership]:<16}" for t in splits))
+        print((f"{layer.name:<26}" + "".join(f"{MARK[t[layer.id].ownership]:<16}" for t in splits)).rstrip())
 
     context = sr.Context(options={"lambda.runtime-update-mode": "manual"})
     r = sr.resolve(cat, "lambda", "patch-management", context)
