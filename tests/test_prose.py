@@ -15,8 +15,8 @@ import shared_responsibility as sr
 from shared_responsibility import _data
 from shared_responsibility._build import build
 from shared_responsibility._data import DATA_FILE, PROSE_FILE, RULES_FILE, packaged_data
-from shared_responsibility._model import PROSE_FIELDS, Later, Pending
-from shared_responsibility._pack import lines, main, pack, records
+from shared_responsibility._model import PROSE_FIELDS, Later, Packed, Pending
+from shared_responsibility._pack import LATER, lines, main, pack, records
 from shared_responsibility._prose import Prose
 from tests.strategies import catalogs
 
@@ -28,21 +28,33 @@ def _fresh() -> sr.Catalog:
 
 def _split(data: dict[str, object]) -> sr.Catalog:
     rules, prose = pack(data)
-    catalog, *texts = lines(rules).split(b"\n")
-    return build(json.loads(catalog), Prose(zlib.compress(json.dumps(prose).encode())), texts)
+    return build(lines(rules), Prose(zlib.compress(json.dumps(prose).encode())))
 
 
 def _unpacked(packed: bytes) -> dict[str, Any]:
-    """The rules as `pack` gives them, from the lines that ship: each service's own rules and
-    aliases back in its record."""
-    catalog, *texts = packed.split(b"\n")
-    rules: dict[str, Any] = json.loads(catalog)
-    for service in rules["services"]:
-        if "rules" in service:
-            service["rules"] = texts[service["rules"] - 1].decode()
-        if "aliases" in service:
-            service["aliases"] = json.loads(texts[service["aliases"] - 1])
+    """The rules as `pack` gives them, from the lines that ship: each record's own rules and
+    aliases back in it, read from the line that starts where the record says."""
+    head, _, tail = packed.partition(b"\n")
+    rules: dict[str, Any] = json.loads(head)
+    texts = dict(_lines(tail))
+    rules["services"] = [{"id": sid, **json.loads(texts.pop(start))} for sid, start in rules["services"]]
+    for kind in LATER:
+        for record in rules[kind]:
+            if "rules" in record:
+                record["rules"] = texts.pop(record["rules"]).decode()
+            if "aliases" in record:
+                record["aliases"] = json.loads(texts.pop(record["aliases"]))
+    assert texts == {}, "every line belongs to a record"
     return rules
+
+
+def _lines(tail: bytes) -> list[tuple[int, bytes]]:
+    """Each line of the tail with where it starts."""
+    found, start = [], 0
+    for line in tail.split(b"\n")[:-1]:
+        found.append((start, line))
+        start += len(line) + 1
+    return found
 
 
 def test_the_shipped_rules_and_prose_are_packed_from_the_shipped_dataset() -> None:
@@ -63,8 +75,9 @@ def test_packing_writes_the_files_that_ship(tmp_path: Path, capsys: pytest.Captu
 def test_the_rules_hold_no_prose_and_point_at_it_where_it_was() -> None:
     whole = json.loads(packaged_data(DATA_FILE))
     rules = _unpacked(packaged_data(RULES_FILE))
-    for service in rules["services"]:  # each service's own rules are packed as one JSON text
-        service.update(json.loads(service.pop("rules", "{}")))
+    for kind in LATER:  # each record's own rules are packed as one JSON text
+        for record in rules[kind]:
+            record.update(json.loads(record.pop("rules", "{}")))
     had = [any(key in r for key in PROSE_FIELDS) for r in records(whole)]
     assert not [r for r in records(rules) if any(key in r for key in PROSE_FIELDS)]
     assert ["prose" in r for r in records(rules)] == had
@@ -83,8 +96,12 @@ def test_the_packaged_catalog_equals_the_whole_dataset_loaded_and_validated() ->
 def test_prose_waits_until_read_then_is_plain() -> None:
     cat = _fresh()
     s3 = cat.service("s3")
-    pending = type(s3).__dict__["notes"].slot.__get__(s3)
+    waiting = type(s3).__dict__["notes"].slot.__get__(s3)
+    assert type(waiting) is Packed  # the service's whole record waits, unparsed
+    assert s3.name == "Amazon S3"  # one field read builds the record; its prose still waits
+    pending = waiting.get("notes")
     assert type(pending) is Pending
+    assert pending.store._blob != b""
     assert s3.notes
     assert pending.store._blob == b""  # the compressed copy is let go once inflated
     assert all(type(n) is str for n in s3.notes)
@@ -97,7 +114,9 @@ def test_aliases_wait_until_read() -> None:
     name that is not an id needs them."""
     cat = _fresh()
     ec2 = cat.service("ec2")
-    assert type(type(ec2).__dict__["aliases"].slot.__get__(ec2)) is Later
+    waiting = type(ec2).__dict__["aliases"].slot.__get__(ec2)
+    assert type(waiting) is Packed
+    assert type(waiting.get("aliases")) is Later
     assert cat.service("AWS::EC2::Instance") is ec2
     assert type(type(ec2).__dict__["aliases"].slot.__get__(ec2)) is tuple
 

@@ -13,6 +13,8 @@ almost nothing; type checkers see them through the imports below.
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._gc import paused
+
 if TYPE_CHECKING:
     from ._arrow import to_arrow as to_arrow
     from ._arrow import to_arrow_batches as to_arrow_batches
@@ -134,7 +136,8 @@ def __getattr__(name: str) -> Any:
     module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    with paused():  # the modules build their classes, which all live as long as the program
+        value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 

@@ -11,8 +11,10 @@ built once and shared.
 import functools
 import json
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
+
+import attrs
 
 from ._catalog import TRUSTED, Catalog
 from ._model import (
@@ -29,6 +31,7 @@ from ._model import (
     Option,
     OptionValue,
     Override,
+    Packed,
     Part,
     Partition,
     Party,
@@ -46,17 +49,19 @@ __all__ = ["build"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
+_D = TypeVar("_D")
 _SIDES = {s.value: s for s in Side}
 _ROLES = {r.value: r for r in Role}
 _Raw = Mapping[str, Any]
+_SERVICE_FIELDS = tuple(a.name for a in attrs.fields(Service) if a.name != "id")
 
 
 class _Builder:
     """Builds model objects from trusted plain data, sharing equal values."""
 
-    def __init__(self, prose: Prose, lines: Sequence[bytes]) -> None:
+    def __init__(self, prose: Prose, tail: bytes) -> None:
         self._prose = prose
-        self._lines = lines
+        self._tail = tail
         self._parts: dict[tuple[str | None, str, str, str], Part] = {}
         self._availabilities: dict[tuple[str, ...], Availability] = {}
 
@@ -122,30 +127,68 @@ class _Builder:
             raw,
         )
 
-    def service(self, raw: _Raw) -> Service:
-        rules = _ServiceRules(self, self._line(raw.get("rules")))
-        made = self.record(
-            Service(
-                id=sys.intern(raw["id"]),
-                name=raw["name"],
-                provider=sys.intern(raw["provider"]),
-                category=sys.intern(raw["category"]),
-                # parsed and built when the service is first resolved (`Later`): most never are
-                layers=_later(rules.get, "layers"),
-                controls=_later(rules.get, "controls"),
-                options=_later(rules.get, "options"),
-                availability=self._availability(raw.get("availability")),
-            ),
-            raw,
-        )
-        aliases = self._line(raw.get("aliases"))
-        if aliases:  # parsed when the service is first looked up by a name that is not its id
-            object.__setattr__(made, "aliases", _later(_aliases, aliases))
+    def service(self, entry: list[Any]) -> Service:
+        """A service from its entry ``[id, start]``: only its id is set now; every other field
+        waits in the service's line (`_pack.lines`), parsed and built when one is first read.
+        Most services of a catalog are never resolved, and their records are never built.
+        """
+        sid, start = entry
+        made = object.__new__(Service)
+        init = object.__setattr__
+        init(made, "id", sys.intern(sid))
+        waiting = Packed(self._service_fields, start)
+        for name in _SERVICE_FIELDS:
+            init(made, name, waiting)
         return made
 
-    def _line(self, number: int | None) -> bytes | None:
-        """The line of the packed rules that a service's record names by number (`_pack.lines`)."""
-        return None if number is None else self._lines[number - 1]
+    def _service_fields(self, start: int) -> dict[str, Any]:
+        raw = json.loads(self._line(start))  # type: ignore[arg-type]
+        rules = self._rules(raw, self._service_rules)
+        aliases = self._line(raw.get("aliases"))
+        index = raw.get("prose")
+        prose = () if index is None else Pending(self._prose, index)  # read when first needed
+        return {
+            "name": raw["name"],
+            "provider": sys.intern(raw["provider"]),
+            "category": sys.intern(raw["category"]),
+            # parsed when the service is first looked up by a name that is not its id
+            "aliases": Later(functools.partial(_aliases, aliases)) if aliases else (),
+            # parsed and built when the service is first resolved
+            "layers": rules,
+            "controls": rules,
+            "options": rules,
+            "availability": self._availability(raw.get("availability")),
+            "notes": prose,
+            "sources": prose,
+        }
+
+    def _line(self, start: int | None) -> bytes | None:
+        """The line of the packed rules that a record names by where it starts (`_pack.lines`)."""
+        return None if start is None else self._tail[start : self._tail.index(b"\n", start)]
+
+    def _rules(self, raw: _Raw, make: Callable[[bytes | None], dict[str, Any]]) -> Packed:
+        """A record's own rules (`_pack.LATER`), parsed and built by ``make`` when first read."""
+        return Packed(make, self._line(raw.get("rules")))
+
+    def _service_rules(self, text: bytes | None) -> dict[str, Any]:
+        raw = _parsed(text)
+        return {
+            "layers": self.parts(raw.get("layers", {})),
+            "controls": self.rows(raw.get("controls", {})),
+            "options": self.options(raw.get("options", ())),
+        }
+
+    def _category_rules(self, text: bytes | None) -> dict[str, Any]:
+        raw = _parsed(text)
+        return {
+            "layers": self.parts(raw.get("layers", {})),
+            "controls": self.rows(raw.get("controls", {})),
+            "history": tuple(self.revision(r) for r in raw.get("history", ())),
+        }
+
+    def _deployment_rules(self, text: bytes | None) -> dict[str, Any]:
+        raw = _parsed(text)
+        return {"layers": self.parts(raw.get("layers", {})), "controls": self.rows(raw.get("controls", {}))}
 
     def _availability(self, raw: _Raw | None) -> Availability | None:
         """Availability, built once for each distinct value: most services share a few."""
@@ -176,15 +219,16 @@ class _Builder:
         )
 
     def category(self, raw: _Raw) -> Category:
+        rules = self._rules(raw, self._category_rules)
         return self.record(
             Category(
                 id=raw["id"],
                 name=raw["name"],
-                layers=self.parts(raw["layers"]),
-                controls=self.rows(raw.get("controls", {})),
+                layers=rules,  # type: ignore[arg-type]
+                controls=rules,  # type: ignore[arg-type]
                 description=raw.get("description", ""),
                 provider=raw.get("provider"),
-                history=tuple(self.revision(r) for r in raw.get("history", ())),
+                history=rules,  # type: ignore[arg-type]
             ),
             raw,
         )
@@ -210,7 +254,7 @@ class _Builder:
                 id=raw["id"],
                 name=raw["name"],
                 operator=raw.get("operator"),
-                regions=tuple(Region(**r) for r in raw.get("regions", ())),
+                regions=self._rules(raw, _regions),  # type: ignore[arg-type]
                 provider=raw.get("provider"),
                 summary=raw.get("summary", ""),
             ),
@@ -218,12 +262,13 @@ class _Builder:
         )
 
     def deployment(self, raw: _Raw) -> Deployment:
+        rules = self._rules(raw, self._deployment_rules)
         return self.record(
             Deployment(
                 id=raw["id"],
                 name=raw["name"],
-                layers=self.parts(raw.get("layers", {})),
-                controls=self.rows(raw.get("controls", {})),
+                layers=rules,  # type: ignore[arg-type]
+                controls=rules,  # type: ignore[arg-type]
                 provider=raw.get("provider"),
                 summary=raw.get("summary", ""),
             ),
@@ -231,32 +276,12 @@ class _Builder:
         )
 
 
-def _later(make: Callable[[Any], _T], raw: Any) -> _T:
-    """What ``make(raw)`` builds, when first read."""
-    return Later(functools.partial(make, raw))  # type: ignore[return-value]
+def _parsed(text: bytes | None) -> Any:
+    return json.loads(text) if text else {}
 
 
-class _ServiceRules:
-    """One service's packed rules (a JSON text), parsed and built once, on first use."""
-
-    __slots__ = ("builder", "built", "text")
-
-    def __init__(self, builder: _Builder, text: bytes | None) -> None:
-        self.builder = builder
-        self.text = text
-        self.built: dict[str, Any] | None = None
-
-    def get(self, name: str) -> Any:
-        if self.built is None:
-            raw = json.loads(self.text) if self.text else {}
-            b = self.builder
-            self.built = {
-                "layers": b.parts(raw.get("layers", {})),
-                "controls": b.rows(raw.get("controls", {})),
-                "options": b.options(raw.get("options", ())),
-            }
-            self.text = None
-        return self.built[name]
+def _regions(text: bytes | None) -> dict[str, Any]:
+    return {"regions": tuple(Region(**r) for r in _parsed(text).get("regions", ()))}
 
 
 def _aliases(text: bytes) -> tuple[str, ...]:
@@ -284,15 +309,17 @@ def _availability(raw: _Raw) -> Availability:
     )
 
 
-def _each(items: list[_Raw], make: Callable[[_Raw], _T]) -> tuple[_T, ...]:
+def _each(items: list[_D], make: Callable[[_D], _T]) -> tuple[_T, ...]:
     return tuple(make(item) for item in items)
 
 
-def build(rules: _Raw, prose: Prose, lines: Sequence[bytes]) -> Catalog:
-    """The catalog that the packaged rules (`_pack`: the catalog's record and the lines that its
-    services name) and their prose store describe.
+def build(packed: bytes, prose: Prose) -> Catalog:
+    """The catalog that the packed rules (`_pack.lines`: the catalog's record, then the lines
+    that its records name) and their prose store describe.
     """
-    b = _Builder(prose, lines)
+    head, _, tail = packed.partition(b"\n")
+    rules = json.loads(head)
+    b = _Builder(prose, tail)
     token = TRUSTED.set(True)
     try:
         return _catalog(rules, b)

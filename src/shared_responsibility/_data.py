@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog
+from ._gc import paused
 from ._limits import DEFAULT_LIMITS, Limits, deeper_than
 from .errors import CatalogError
 
@@ -51,8 +52,8 @@ def _packaged() -> Catalog:
     from ._build import build
     from ._prose import Prose
 
-    catalog, *lines = packaged_data(RULES_FILE).split(b"\n")
-    return build(json.loads(catalog), Prose(packaged_data(PROSE_FILE)), lines)
+    with paused():
+        return build(packaged_data(RULES_FILE), Prose(packaged_data(PROSE_FILE)))
 
 
 @functools.lru_cache(maxsize=8)

@@ -128,6 +128,20 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
+class _Record:
+    """The base of the model's records: one ``__repr__`` for all of them, in the form attrs
+    writes (``Layer(id='hardware', name='Hardware', description='')``). attrs would compile a
+    repr for each class at import, a sixth of the time the first answer spends in the package.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        fields = attrs.fields(type(self))  # type: ignore[arg-type]  # every subclass is an attrs class
+        shown = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in fields if a.repr)
+        return f"{type(self).__name__}({shown})"
+
+
 class _DictView(Mapping[_K, _V]):
     """A read-only mapping over a dict of its own (``_map``), which nothing outside changes."""
 
@@ -183,8 +197,8 @@ def _options(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
     return items if isinstance(items, FrozenMap) else FrozenMap(items)
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)
+class Source(_Record):
     """A public page that a fact rests on, and when it was read."""
 
     title: str
@@ -196,8 +210,8 @@ class Source:
     (an archived copy); empty where the dataset does not say."""
 
 
-@attrs.frozen(kw_only=True)
-class Party:
+@attrs.frozen(kw_only=True, repr=False)
+class Party(_Record):
     """Someone who can hold a duty: a provider, an operator, the customer, a partner."""
 
     id: str
@@ -213,8 +227,8 @@ class Party:
         return short[:-1] if bracket and head and short.endswith(")") else self.name
 
 
-@attrs.frozen(kw_only=True)
-class Layer:
+@attrs.frozen(kw_only=True, repr=False)
+class Layer(_Record):
     """One level of the responsibility stack; the catalog orders them bottom to top."""
 
     id: str
@@ -222,8 +236,8 @@ class Layer:
     description: str = ""
 
 
-@attrs.frozen(kw_only=True)
-class Part:
+@attrs.frozen(kw_only=True, repr=False)
+class Part(_Record):
     """What one side does on one layer, as the dataset states it (``layer`` is None for an
     organizational control).
     """
@@ -237,8 +251,8 @@ class Part:
     hardware partner of an Azure Stack Hub beside Microsoft); None for the usual one."""
 
 
-@attrs.frozen(kw_only=True)
-class ControlRow:
+@attrs.frozen(kw_only=True, repr=False)
+class ControlRow(_Record):
     """A finer statement for one control: for each layer it names, it replaces what that
     layer would give this control (and nothing else).
     """
@@ -248,8 +262,8 @@ class ControlRow:
     note: str = ""
 
 
-@attrs.frozen(kw_only=True)
-class Availability:
+@attrs.frozen(kw_only=True, repr=False)
+class Availability(_Record):
     """Where a service is offered: its partitions (the regions in ``regions_without``
     excepted) and the deployments it runs in (``region``, ``outposts`` …).
     """
@@ -259,8 +273,8 @@ class Availability:
     regions_without: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
 
-@attrs.frozen(kw_only=True)
-class OptionValue:
+@attrs.frozen(kw_only=True, repr=False)
+class OptionValue(_Record):
     """One value of an option and the parts it moves; ``availability`` narrows where the
     service can run with this value (EKS pods on Fargate do not run on Outposts).
     """
@@ -273,8 +287,8 @@ class OptionValue:
     note: str = ""
 
 
-@attrs.frozen(kw_only=True)
-class Evidence:
+@attrs.frozen(kw_only=True, repr=False)
+class Evidence(_Record):
     """Where an inventory reads an option's value: in documents of ``formats`` (``cloudformation``,
     ``config``, ``terraform``), on resources of ``types``, at ``path`` (dotted; ``[*]`` takes each
     item of a list, ``[Key=value,…]`` the items that match), mapped through ``values`` (the
@@ -294,8 +308,8 @@ class Evidence:
     value: str = ""
 
 
-@attrs.frozen(kw_only=True)
-class Option:
+@attrs.frozen(kw_only=True, repr=False)
+class Option(_Record):
     """A configuration choice of one service that moves the line; ``evidence`` says where an
     inventory reads its value, tried in order.
     """
@@ -313,8 +327,8 @@ class Option:
         return next((v for v in self.values if v.id == value_id), None)
 
 
-@attrs.frozen(kw_only=True)
-class Service:
+@attrs.frozen(kw_only=True, repr=False)
+class Service(_Record):
     """A cloud service, its category, and where its split differs from the category's.
     ``availability`` None means offered wherever the catalog's contexts reach.
     """
@@ -336,8 +350,8 @@ class Service:
         return next((o for o in self.options if o.id == option_id), None)
 
 
-@attrs.frozen(kw_only=True)
-class Revision:
+@attrs.frozen(kw_only=True, repr=False)
+class Revision(_Record):
     """A category as the provider published it until a date: its layers whole, and the control
     rows that differed from today's (the others stay as they are).
     """
@@ -350,8 +364,8 @@ class Revision:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Category:
+@attrs.frozen(kw_only=True, repr=False)
+class Category(_Record):
     """A kind of service (infrastructure, container, serverless, abstracted): its default split
     of the layers, and what each side does for each control it touches (``controls``).
     """
@@ -369,8 +383,8 @@ class Category:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Control:
+@attrs.frozen(kw_only=True, repr=False)
+class Control(_Record):
     """A security control; it touches layers, or, if organizational, every party does its own part."""
 
     id: str
@@ -388,8 +402,8 @@ class Control:
         return self.layers is None
 
 
-@attrs.frozen(kw_only=True)
-class Region:
+@attrs.frozen(kw_only=True, repr=False)
+class Region(_Record):
     """A region of a partition; ``operator`` names the party that runs it where that is not the
     partition's.
     """
@@ -399,8 +413,8 @@ class Region:
     operator: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Partition:
+@attrs.frozen(kw_only=True, repr=False)
+class Partition(_Record):
     """A group of regions under one set of accounts (``aws``, ``aws-cn``, ``aws-us-gov``)."""
 
     id: str
@@ -416,8 +430,8 @@ class Partition:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Deployment:
+@attrs.frozen(kw_only=True, repr=False)
+class Deployment(_Record):
     """Where a service runs (a region, an Outpost, a Local Zone), the parts that moves, and what
     each side then does for the controls on those parts (``controls``).
     """
@@ -435,8 +449,8 @@ class Deployment:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Equivalence:
+@attrs.frozen(kw_only=True, repr=False)
+class Equivalence(_Record):
     """Services of different providers that do the same job, so that a workload can move
     between them (`shift`). ``basis`` says who pairs them: ``"cited"`` where a provider's own
     comparison page does (``sources``), ``"judgment"`` where the dataset's authors do (``note``
@@ -451,8 +465,8 @@ class Equivalence:
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Override:
+@attrs.frozen(kw_only=True, repr=False)
+class Override(_Record):
     """An organization's tailoring: hand a layer or control of a service (or of every service,
     ``"*"``) to other parties, who take the part of their own side.
     """
@@ -463,8 +477,8 @@ class Override:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True, cache_hash=True)
-class Context:
+@attrs.frozen(kw_only=True, cache_hash=True, repr=False)
+class Context(_Record):
     """Where and how a service runs: partition, region, deployment and option values
     (keyed ``"<service>.<option>"``). The default is a commercial region with every option at
     its default. ``evidence`` says, per option, where its value was read (an inventory reads
@@ -499,8 +513,8 @@ class Duty:
         return self.party.name if self.role is Role.PERFORMS else f"{self.party.name} (enables)"
 
 
-@attrs.frozen(kw_only=True)
-class Rule:
+@attrs.frozen(kw_only=True, repr=False)
+class Rule(_Record):
     """One rule in a resolution's trail: where it comes from, what it is, and what it decided."""
 
     origin: Origin
@@ -617,8 +631,8 @@ class Matrix(_Shown, tuple[Resolution, ...]):
         return f"<Matrix of {services} services x {controls} controls: {_counts(r.ownership for r in self)}>"
 
 
-@attrs.frozen(kw_only=True)
-class Change:
+@attrs.frozen(kw_only=True, repr=False)
+class Change(_Record):
     """A layer or control whose ownership differs between two services."""
 
     kind: str
@@ -731,6 +745,25 @@ class Later:
         self.make = make
 
 
+class Packed:
+    """Some fields of a record, made together when one of them is first read (``make(data)``
+    gives ``{field name: value}``): each field that holds the same `Packed` takes its own value.
+    """
+
+    __slots__ = ("data", "made", "make")
+
+    def __init__(self, make: Any, data: Any) -> None:
+        self.make = make
+        self.data = data
+        self.made: dict[str, Any] | None = None
+
+    def get(self, name: str) -> Any:
+        if self.made is None:
+            self.made = self.make(self.data)
+            self.data = None
+        return self.made[name]
+
+
 class Cited(tuple[Any, ...]):
     """The records whose sources an answer rests on: its sources, each page once (by URL), are
     read from them when first needed, so that answering inflates no prose.
@@ -747,8 +780,9 @@ class Cited(tuple[Any, ...]):
 
 
 class _Deferred:
-    """A field filled in when first read: a plain slot, except that a `Pending` in it is replaced
-    by its prose, a `Later` by what it makes and a `Cited` by its sources.
+    """A field filled in when first read: a plain slot, except that a `Packed` in it is replaced
+    by the field's value from it, a `Pending` by its prose, a `Later` by what it makes and a
+    `Cited` by its sources.
     """
 
     __slots__ = ("name", "slot")
@@ -761,20 +795,26 @@ class _Deferred:
         if obj is None:
             return self
         value = self.slot.__get__(obj, owner)
-        if type(value) is Pending:
+        kind = type(value)
+        if kind not in _WAITING:
+            return value
+        while kind is Packed:  # a service's record holds its rules, packed on their own
+            value = value.get(self.name)
+            kind = type(value)
+        if kind is Pending:
             value = value.store.value(value.index, self.name)
-            self.slot.__set__(obj, value)
-        elif type(value) is Later:
+        elif kind is Later:
             value = value.make()
-            self.slot.__set__(obj, value)
-        elif type(value) is Cited:
+        elif kind is Cited:
             value = value.sources()
-            self.slot.__set__(obj, value)
+        self.slot.__set__(obj, value)
         return value
 
     def __set__(self, obj: object, value: Any) -> None:
         self.slot.__set__(obj, value)
 
+
+_WAITING = frozenset({Packed, Pending, Later, Cited})
 
 PROSE_FIELDS = ("notes", "note", "sources")
 """The fields that hold prose, in every kind of record that has any."""
@@ -788,7 +828,10 @@ _PROSE_FIELDS: dict[type, tuple[str, ...]] = {
 # quote prose, and a service's own rules (`Later`, built when the service is first resolved).
 _DEFERRED_FIELDS: dict[type, tuple[str, ...]] = {
     **_PROSE_FIELDS,
-    Service: (*_PROSE_FIELDS[Service], "aliases", "layers", "controls", "options"),
+    Service: tuple(a.name for a in attrs.fields(Service) if a.name != "id"),  # the packaged ones wait whole
+    Category: (*_PROSE_FIELDS[Category], "layers", "controls", "history"),
+    Partition: (*_PROSE_FIELDS[Partition], "regions"),
+    Deployment: (*_PROSE_FIELDS[Deployment], "layers", "controls"),
     Resolution: ("sources",),
     LayerResolution: ("sources",),
     Rule: ("note",),

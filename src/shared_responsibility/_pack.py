@@ -20,11 +20,16 @@ from ._model import PROSE_FIELDS
 
 __all__ = ["lines", "pack", "records"]
 
-_SERVICE_RULES = ("layers", "controls", "options")
-"""A service's own rules: packed as one JSON text each, so that loading the catalog parses and
-builds only the services that are resolved."""
+LATER = {
+    "services": ("layers", "controls", "options"),
+    "categories": ("layers", "controls", "history"),
+    "partitions": ("regions",),
+    "deployments": ("layers", "controls"),
+}
+"""The fields of each kind of record that `pack` moves into the record's own rules (one JSON
+text), so that loading the catalog parses and builds only the records that are used."""
 _DEFERRED = ("rules", "aliases")
-"""What `lines` moves out of each service's record onto a line of its own."""
+"""What `lines` moves out of each record onto a line of its own."""
 
 
 def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -49,8 +54,8 @@ def records(raw: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The dataset's rules and its prose; ``raw`` is changed in place into the rules (each
-    service's layers, rows and options as one JSON text, ``"rules"``).
+    """The dataset's rules and its prose; ``raw`` is changed in place into the rules (the
+    fields of each record that `LATER` names, as one JSON text, ``"rules"``).
 
     The prose is ``{"sources": [[title, url, read, note, kind], …], "records": [{field: value}, …]}``,
     each record's ``sources`` given as indices into the shared list.
@@ -70,29 +75,38 @@ def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
             ]
         record["prose"] = len(prose)
         prose.append(found)
-    for service in raw["services"]:
-        rules = {key: service.pop(key) for key in _SERVICE_RULES if service.get(key)}
-        if rules:  # parsed and built when the service is first resolved
-            service["rules"] = _dumps(rules).decode()
+    for kind, fields in LATER.items():
+        for record in raw[kind]:
+            rules = {key: record.pop(key) for key in fields if record.get(key)}
+            if rules:  # parsed and built when the record is first used
+                record["rules"] = _dumps(rules).decode()
     return raw, {"sources": [list(s) for s in sources], "records": prose}
 
 
 def lines(rules: dict[str, Any]) -> bytes:
-    """The rules as JSON Lines: the catalog on the first line, and each service's own rules and
-    aliases on lines of their own, which the service names by number. Loading parses the first
-    line only; a service's lines wait, unparsed, until it is resolved or looked up by alias.
+    """The rules as lines of JSON: the catalog on the first line, then the lines its records
+    name by where they start, counted from the second line. Each service is ``[id, start]`` in
+    the catalog, its record on a line of its own; the rules and aliases of every record are on
+    lines of their own too. Loading parses the first line only; the others wait, unparsed,
+    until their record is used.
     """
     tail: list[bytes] = []
-    services = []
-    for raw in rules["services"]:
-        service = dict(raw)
-        for key in _DEFERRED:
-            if key in service:
-                text = service[key]
-                tail.append(text.encode() if isinstance(text, str) else _dumps(text))
-                service[key] = len(tail)
-        services.append(service)
-    return b"\n".join([_dumps({**rules, "services": services}), *tail]) + b"\n"
+    size = 0
+
+    def line(text: Any) -> int:
+        nonlocal size
+        data = text.encode() if isinstance(text, str) else _dumps(text)
+        tail.append(data)
+        size += len(data) + 1
+        return size - len(data) - 1
+
+    head = dict(rules)
+    for kind in LATER:
+        head[kind] = [{k: line(v) if k in _DEFERRED else v for k, v in raw.items()} for raw in rules[kind]]
+    head["services"] = [
+        [service["id"], line({k: v for k, v in service.items() if k != "id"})] for service in head["services"]
+    ]
+    return b"\n".join([_dumps(head), *tail]) + b"\n"
 
 
 def _dumps(data: Any) -> bytes:
