@@ -53,15 +53,17 @@ _D = TypeVar("_D")
 _SIDES = {s.value: s for s in Side}
 _ROLES = {r.value: r for r in Role}
 _Raw = Mapping[str, Any]
-_SERVICE_FIELDS = tuple(a.name for a in attrs.fields(Service) if a.name != "id")
+_SERVICE_SLOTS = tuple(Service.__dict__[a.name].slot for a in attrs.fields(Service) if a.name != "id")
+"""The slots beneath the fields of a service that wait (`_model._Deferred`), set directly."""
 
 
 class _Builder:
     """Builds model objects from trusted plain data, sharing equal values."""
 
-    def __init__(self, prose: Prose, tail: bytes) -> None:
+    def __init__(self, prose: Prose, packed: bytes, tail: int) -> None:
         self._prose = prose
-        self._tail = tail
+        self._packed = packed
+        self._tail = tail  # where the lines after the catalog's own start
         self._parts: dict[tuple[str | None, str, str, str], Part] = {}
         self._availabilities: dict[tuple[str, ...], Availability] = {}
 
@@ -134,11 +136,10 @@ class _Builder:
         """
         sid, start = entry
         made = object.__new__(Service)
-        init = object.__setattr__
-        init(made, "id", sys.intern(sid))
+        object.__setattr__(made, "id", sys.intern(sid))
         waiting = Packed(self._service_fields, start)
-        for name in _SERVICE_FIELDS:
-            init(made, name, waiting)
+        for slot in _SERVICE_SLOTS:
+            slot.__set__(made, waiting)
         return made
 
     def _service_fields(self, start: int) -> dict[str, Any]:
@@ -164,7 +165,10 @@ class _Builder:
 
     def _line(self, start: int | None) -> bytes | None:
         """The line of the packed rules that a record names by where it starts (`_pack.lines`)."""
-        return None if start is None else self._tail[start : self._tail.index(b"\n", start)]
+        if start is None:
+            return None
+        start += self._tail
+        return self._packed[start : self._packed.index(b"\n", start)]
 
     def _rules(self, raw: _Raw, make: Callable[[bytes | None], dict[str, Any]]) -> Packed:
         """A record's own rules (`_pack.LATER`), parsed and built by ``make`` when first read."""
@@ -317,9 +321,9 @@ def build(packed: bytes, prose: Prose) -> Catalog:
     """The catalog that the packed rules (`_pack.lines`: the catalog's record, then the lines
     that its records name) and their prose store describe.
     """
-    head, _, tail = packed.partition(b"\n")
-    rules = json.loads(head)
-    b = _Builder(prose, tail)
+    tail = packed.index(b"\n") + 1
+    rules = json.loads(packed[:tail])
+    b = _Builder(prose, packed, tail)
     token = TRUSTED.set(True)
     try:
         return _catalog(rules, b)

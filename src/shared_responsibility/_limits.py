@@ -9,11 +9,13 @@ from typing import Any
 
 import attrs
 
+from ._model import _Record
+
 __all__ = ["DEFAULT_LIMITS", "Limits", "deeper_than"]
 
 
-@attrs.frozen(kw_only=True)
-class Limits:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Limits(_Record):
     """How much untrusted input the library reads before refusing it with a clear error."""
 
     max_bytes: int = 64 * 2**20

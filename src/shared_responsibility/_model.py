@@ -6,6 +6,7 @@ hypothesis and cattrs read these annotations at run time.
 """
 
 import enum
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
@@ -129,9 +130,10 @@ _V = TypeVar("_V")
 
 
 class _Record:
-    """The base of the model's records: one ``__repr__`` for all of them, in the form attrs
-    writes (``Layer(id='hardware', name='Hardware', description='')``). attrs would compile a
-    repr for each class at import, a sixth of the time the first answer spends in the package.
+    """The base of the model's records: one ``__repr__``, ``__eq__`` and ``__hash__`` for all of
+    them, with attrs' meaning (same class, equal fields; ``Layer(id='hardware', name=…)``).
+    attrs would compile each of them for each class at import: a third of what the package
+    costs a program's first answer.
     """
 
     __slots__ = ()
@@ -140,6 +142,27 @@ class _Record:
         fields = attrs.fields(type(self))  # type: ignore[arg-type]  # every subclass is an attrs class
         shown = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in fields if a.repr)
         return f"{type(self).__name__}({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return other is self or _values(self) == _values(other)
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, _values(self)))
+
+
+_GETTERS: dict[type, Any] = {}
+
+
+def _values(record: _Record) -> Any:
+    """The values of a record's fields, for equality and hashing."""
+    cls = type(record)
+    get = _GETTERS.get(cls)
+    if get is None:
+        fields = attrs.fields(cls)  # type: ignore[arg-type]
+        get = _GETTERS[cls] = operator.attrgetter(*(a.name for a in fields if a.eq))
+    return get(record)
 
 
 class _DictView(Mapping[_K, _V]):
@@ -197,7 +220,7 @@ def _options(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
     return items if isinstance(items, FrozenMap) else FrozenMap(items)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Source(_Record):
     """A public page that a fact rests on, and when it was read."""
 
@@ -210,7 +233,7 @@ class Source(_Record):
     (an archived copy); empty where the dataset does not say."""
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Party(_Record):
     """Someone who can hold a duty: a provider, an operator, the customer, a partner."""
 
@@ -227,7 +250,7 @@ class Party(_Record):
         return short[:-1] if bracket and head and short.endswith(")") else self.name
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Layer(_Record):
     """One level of the responsibility stack; the catalog orders them bottom to top."""
 
@@ -236,7 +259,7 @@ class Layer(_Record):
     description: str = ""
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Part(_Record):
     """What one side does on one layer, as the dataset states it (``layer`` is None for an
     organizational control).
@@ -251,7 +274,7 @@ class Part(_Record):
     hardware partner of an Azure Stack Hub beside Microsoft); None for the usual one."""
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ControlRow(_Record):
     """A finer statement for one control: for each layer it names, it replaces what that
     layer would give this control (and nothing else).
@@ -262,7 +285,7 @@ class ControlRow(_Record):
     note: str = ""
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Availability(_Record):
     """Where a service is offered: its partitions (the regions in ``regions_without``
     excepted) and the deployments it runs in (``region``, ``outposts`` …).
@@ -273,7 +296,7 @@ class Availability(_Record):
     regions_without: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class OptionValue(_Record):
     """One value of an option and the parts it moves; ``availability`` narrows where the
     service can run with this value (EKS pods on Fargate do not run on Outposts).
@@ -287,7 +310,7 @@ class OptionValue(_Record):
     note: str = ""
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Evidence(_Record):
     """Where an inventory reads an option's value: in documents of ``formats`` (``cloudformation``,
     ``config``, ``terraform``), on resources of ``types``, at ``path`` (dotted; ``[*]`` takes each
@@ -308,7 +331,7 @@ class Evidence(_Record):
     value: str = ""
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Option(_Record):
     """A configuration choice of one service that moves the line; ``evidence`` says where an
     inventory reads its value, tried in order.
@@ -327,7 +350,7 @@ class Option(_Record):
         return next((v for v in self.values if v.id == value_id), None)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Service(_Record):
     """A cloud service, its category, and where its split differs from the category's.
     ``availability`` None means offered wherever the catalog's contexts reach.
@@ -350,7 +373,7 @@ class Service(_Record):
         return next((o for o in self.options if o.id == option_id), None)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Revision(_Record):
     """A category as the provider published it until a date: its layers whole, and the control
     rows that differed from today's (the others stay as they are).
@@ -364,7 +387,7 @@ class Revision(_Record):
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Category(_Record):
     """A kind of service (infrastructure, container, serverless, abstracted): its default split
     of the layers, and what each side does for each control it touches (``controls``).
@@ -383,7 +406,7 @@ class Category(_Record):
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Control(_Record):
     """A security control; it touches layers, or, if organizational, every party does its own part."""
 
@@ -402,7 +425,7 @@ class Control(_Record):
         return self.layers is None
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Region(_Record):
     """A region of a partition; ``operator`` names the party that runs it where that is not the
     partition's.
@@ -413,7 +436,7 @@ class Region(_Record):
     operator: str | None = None
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Partition(_Record):
     """A group of regions under one set of accounts (``aws``, ``aws-cn``, ``aws-us-gov``)."""
 
@@ -430,7 +453,7 @@ class Partition(_Record):
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Deployment(_Record):
     """Where a service runs (a region, an Outpost, a Local Zone), the parts that moves, and what
     each side then does for the controls on those parts (``controls``).
@@ -449,7 +472,7 @@ class Deployment(_Record):
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Equivalence(_Record):
     """Services of different providers that do the same job, so that a workload can move
     between them (`shift`). ``basis`` says who pairs them: ``"cited"`` where a provider's own
@@ -465,7 +488,7 @@ class Equivalence(_Record):
     sources: tuple[Source, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Override(_Record):
     """An organization's tailoring: hand a layer or control of a service (or of every service,
     ``"*"``) to other parties, who take the part of their own side.
@@ -513,7 +536,7 @@ class Duty:
         return self.party.name if self.role is Role.PERFORMS else f"{self.party.name} (enables)"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Rule(_Record):
     """One rule in a resolution's trail: where it comes from, what it is, and what it decided."""
 
@@ -631,7 +654,7 @@ class Matrix(_Shown, tuple[Resolution, ...]):
         return f"<Matrix of {services} services x {controls} controls: {_counts(r.ownership for r in self)}>"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Change(_Record):
     """A layer or control whose ownership differs between two services."""
 

@@ -10,7 +10,7 @@ so a warm call is one dictionary look-up; nothing here does I/O.
 """
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -53,8 +53,7 @@ __all__ = ["compare", "matrix", "offered", "resolve", "resolve_many", "shift", "
 DEFAULT_CONTEXT = Context()
 
 
-@attrs.frozen
-class _Step:
+class _Step(NamedTuple):
     """A rule of the trail with the parts it sets, for one layer or one control."""
 
     rule: Rule
@@ -64,8 +63,7 @@ class _Step:
     cited: Any  # the record whose sources this rule rests on: read only when an answer's are
 
 
-@attrs.frozen
-class _Plan:
+class _Plan(NamedTuple):
     """Everything that decides one service in one context, computed once."""
 
     service: Service
