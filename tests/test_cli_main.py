@@ -62,6 +62,19 @@ def test_a_workload_becomes_a_named_ssp_on_the_command_line(capsys: pytest.Captu
     assert "system_name and profile are for an oscal-ssp export, not csv" in err
 
 
+def test_the_profile_of_an_ssp_by_a_known_baselines_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "workload", "s3", "--format", "oscal-ssp", "--profile", "fedramp-rev5-moderate"
+    )
+    assert code == 0
+    href = json.loads(out)["system-security-plan"]["import-profile"]["href"]
+    assert href.startswith("https://raw.githubusercontent.com/GSA/fedramp-automation/")
+    code, _, err = run(capsys, "workload", "s3", "--format", "oscal-ssp", "--profile", "nist-moderate")
+    assert code == 1
+    assert "unknown profile 'nist-moderate'" in err
+    assert "'nist-800-53-rev5-moderate'" in err
+
+
 def test_context_flags(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "show", "ec2", "--deployment", "outposts", "--format", "json")
     assert next(r for r in json.loads(out) if r["layer"] == "facilities")["ownership"] == "customer"

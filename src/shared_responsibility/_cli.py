@@ -476,7 +476,8 @@ def _parser() -> argparse.ArgumentParser:
     ctx.add_argument(
         "--profile",
         metavar="HREF",
-        help="oscal-ssp: the baseline profile it imports (default: NIST SP 800-53 Moderate)",
+        help="oscal-ssp: the profile it imports, by href or as fedramp-rev5-moderate or "
+        "nist-800-53-rev5-moderate (default: NIST SP 800-53 Moderate)",
     )
 
     parser = argparse.ArgumentParser(

@@ -189,7 +189,9 @@ def export(
     """Text for a resolution, a split, a matrix, a workload, a shift, a framework view or
     inventory results, in one of `FORMATS`. An ``oscal-ssp`` is a whole system security plan:
     ``system_name`` names the system (by default, after its services) and ``profile`` is the
-    href of the baseline it imports (NIST SP 800-53 Rev. 5 Moderate by default).
+    href of the baseline it imports (NIST SP 800-53 Rev. 5 Moderate by default), or the id of a
+    baseline the package knows (``fedramp-rev5-moderate``, ``nist-800-53-rev5-moderate``), whose
+    every control the plan then lists.
     """
     if format not in FORMATS:
         raise UnknownFormatError(format, suggest(format, FORMATS))

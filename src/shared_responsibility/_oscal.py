@@ -16,7 +16,9 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from ._catalog import suggest
 from ._model import Resolution, Role, Side, where
+from .errors import ExportError, _hint, _short
 
 __all__ = [
     "NIST_MODERATE",
@@ -296,8 +298,14 @@ def system_security_plan(
     leaves to the customer; the system's own component inherits the one and satisfies the
     other, linked by uuid. What only the system's owner knows is filled with placeholders that
     say so (`PLACEHOLDER`).
+
+    ``profile`` is the href of the profile the plan imports, or the ``id`` of a baseline the
+    package knows (``data/baselines.json``: ``nist-800-53-rev5-moderate``,
+    ``fedramp-rev5-moderate``). With a known baseline the plan lists every control of it: the
+    mapped ones with their inherited parts, the rest as the system's own, with placeholders.
     """
     chosen = list(resolutions)
+    profile = _profile_href(profile)
     salt = _salt(f"ssp\x1f{system_name}\x1f{profile}", chosen)
     metadata = _metadata(f"System security plan: {system_name}", chosen, salt)
     owner_uuid = _uuid("party", salt, "system-owner")
@@ -367,12 +375,17 @@ def system_security_plan(
             }
         )
     plan = _Plan(salt, owner_uuid, this_system, authorizations, _resources(chosen, salt))
-    selected = _baseline(profile)
+    baseline = _baseline(profile)
     by_control = _by_control(chosen)
-    left_out = [cid for cid in by_control if selected is not None and cid not in selected]
-    requirements = [
-        plan.requirement(cid, groups) for cid, groups in by_control.items() if cid not in left_out
-    ]
+    if baseline is None:  # a profile the package does not know: the mapped controls, all of them
+        left_out: list[str] = []
+        requirements = [plan.requirement(cid, groups) for cid, groups in by_control.items()]
+    else:  # every control of the baseline, in its order
+        left_out = [cid for cid in by_control if cid not in baseline.selected]
+        requirements = [
+            plan.requirement(cid, by_control[cid]) if cid in by_control else plan.own_requirement(cid)
+            for cid in baseline.controls
+        ]
     resources = plan.resources
     body: dict[str, Any] = {
         "uuid": _uuid("system-security-plan", salt),
@@ -392,19 +405,36 @@ def system_security_plan(
             "components": components,
         },
         "control-implementation": {
-            "description": "NIST SP 800-53 Rev. 5 controls mapped by the dataset: what the system "
-            "inherits from the cloud services it is built on, and what it must satisfy itself."
-            + (
-                f" Mapped but outside the imported baseline, and so left out: {', '.join(left_out)}."
-                if left_out
-                else ""
-            ),
+            "description": _implementation_description(baseline, by_control, left_out),
             "implemented-requirements": requirements,
         },
     }
     if resources:
         body["back-matter"] = {"resources": list(resources.values())}
     return {"system-security-plan": body}
+
+
+def _implementation_description(
+    baseline: "_Baseline | None", by_control: Mapping[str, object], left_out: list[str]
+) -> str:
+    """What the control implementation lists: the mapped controls with their inherited parts,
+    and with a known baseline the rest of it as the system's own.
+    """
+    inherits = (
+        "what the system inherits from the cloud services it is built on, and what it must satisfy itself."
+    )
+    if baseline is None:
+        return "NIST SP 800-53 Rev. 5 controls mapped by the dataset: " + inherits
+    mapped = sum(1 for cid in baseline.controls if cid in by_control)
+    text = (
+        f"Every control of the {baseline.title} ({len(baseline.controls)}). The {mapped} that the "
+        f"dataset maps: {inherits} The other {len(baseline.controls) - mapped}: the system's own, as "
+        "the dataset records no part of the cloud services' providers in them, with placeholders for "
+        "the system's owner to fill."
+    )
+    if left_out:
+        text += f" Mapped but outside the imported baseline, and so left out: {', '.join(left_out)}."
+    return text
 
 
 def _characteristics(salt: str, system_name: str) -> dict[str, Any]:
@@ -525,18 +555,88 @@ class _Plan(NamedTuple):
         requirement["remarks"] = _remarks(every)
         return requirement
 
+    def own_requirement(self, cid: str) -> dict[str, Any]:
+        """A control of the baseline that the dataset does not map: the system's own, planned,
+        everything about it left for the system's owner to write.
+        """
+        return {
+            "uuid": _uuid("ssp-requirement", self.salt, cid),
+            "control-id": cid,
+            "props": [
+                {
+                    "name": "control-origination",
+                    "ns": FEDRAMP_NS,
+                    "value": "sp-system",
+                    "remarks": PLACEHOLDER + "confirm the control's origination. It stands as the "
+                    "system's own because the dataset records no part of the cloud services' "
+                    "providers in it.",
+                },
+                {
+                    "name": "implementation-status",
+                    "ns": FEDRAMP_NS,
+                    "value": "planned",
+                    "remarks": PLACEHOLDER + "how and when the system implements the control.",
+                },
+            ],
+            "responsible-roles": [{"role-id": "system-owner", "party-uuids": [self.owner]}],
+            "by-components": [
+                {
+                    "component-uuid": self.this_system,
+                    "uuid": _uuid("by-component", self.salt, "this-system", cid),
+                    "description": PLACEHOLDER + f"how the system implements {cid.upper()}.",
+                    "implementation-status": {"state": "planned"},
+                }
+            ],
+        }
+
+
+class _Baseline(NamedTuple):
+    """A baseline profile the package knows (``data/baselines.json``, from its publisher)."""
+
+    id: str
+    title: str
+    href: str
+    controls: tuple[str, ...]
+    """The control ids it selects, in the framework's order."""
+    selected: frozenset[str]
+
 
 @functools.cache
-def _baseline(profile: str) -> frozenset[str] | None:
-    """The control ids a known baseline profile selects (``data/baselines.json``, from the
-    profile's publisher), or None for a profile the package does not know.
-    """
+def _baselines() -> tuple[_Baseline, ...]:
+    """The known baselines, read once."""
     from ._data import packaged_data
 
-    for baseline in json.loads(packaged_data("baselines.json"))["baselines"]:
-        if baseline["href"] == profile:
-            return frozenset(baseline["controls"])
-    return None
+    return tuple(
+        _Baseline(
+            b["id"],
+            b["title"],
+            b["href"],
+            tuple(sorted(b["controls"], key=_natural)),
+            frozenset(b["controls"]),
+        )
+        for b in json.loads(packaged_data("baselines.json"))["baselines"]
+    )
+
+
+def _baseline(href: str) -> _Baseline | None:
+    """The known baseline a profile's href names, or None for a profile the package does not know."""
+    return next((b for b in _baselines() if b.href == href), None)
+
+
+def _profile_href(profile: str) -> str:
+    """A profile's href: a known baseline's ``id`` gives its href, an href (a URL or a path)
+    stands as it is; any other name raises `ExportError`, naming the known ids.
+    """
+    for baseline in _baselines():
+        if profile == baseline.id:
+            return baseline.href
+    if any(c in profile for c in "/:.#\\"):
+        return profile
+    known = [b.id for b in _baselines()]
+    raise ExportError(
+        f"unknown profile {_short(profile)!r}; the known baselines are {', '.join(map(repr, known))} "
+        "(any other profile by its href: a URL or a path)" + _hint(suggest(profile, known))
+    )
 
 
 def _ssp_status(group: list[Resolution]) -> list[dict[str, str]]:
