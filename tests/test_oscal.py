@@ -276,7 +276,12 @@ def test_the_customer_inherits_what_the_provider_performs_and_satisfies_the_rest
         == requirements["si-2"]["by-components"][0]["export"]["provided"][0]["uuid"]
     )
     props = {(p["name"], p["value"]) for p in requirements["si-2"]["props"]}
-    assert ("control-origination", "customer-configured") in props
+    # seen from the system: AWS's part inherited, the customer's the system's own
+    assert {v for k, v in props if k == "control-origination"} == {"inherited", "sp-system"}
+    origination = {r["control-id"]: {p["value"] for p in r["props"] if p["name"] == "control-origination"}
+                   for r in requirements.values()}  # fmt: skip
+    assert origination["pe-3"] == {"inherited"}
+    assert origination["ra-2"] == {"sp-system"}
     assert ("implementation-status", "partial") in props
     assert requirements["si-2"]["responsible-roles"][0]["role-id"] == "system-owner"
 

@@ -167,6 +167,17 @@ def _origination(group: list[Resolution]) -> list[str]:
     return list(dict.fromkeys(label for r in group for label in origination(r)))
 
 
+def _ssp_origination(group: list[Resolution]) -> list[str]:
+    """FedRAMP's control origination in the plan of a system built on the services, seen from
+    the system, whose owner is the plan's service provider: what the cloud provider performs is
+    inherited from its authorization; what is left to the customer is the system's own.
+    """
+    duties = [d for r in group for d in r.duties]
+    provided = any(d.party.side is Side.PROVIDER and d.role is Role.PERFORMS for d in duties)
+    left = any(d.party.side is Side.CUSTOMER for d in duties) or any(d.role is Role.ENABLES for d in duties)
+    return ["inherited"] * provided + ["sp-system"] * left
+
+
 def _status(group: list[Resolution]) -> str:
     """What the service implements of the control: all of it, part of it, or none of it."""
     sides = {d.party.side for r in group for d in r.duties if d.role is Role.PERFORMS}
@@ -534,7 +545,9 @@ class _Plan(NamedTuple):
             own["inherited"] = inherited
         if satisfied:
             own["satisfied"] = satisfied
-        props = [{"name": "control-origination", "ns": FEDRAMP_NS, "value": v} for v in _origination(every)]
+        props = [
+            {"name": "control-origination", "ns": FEDRAMP_NS, "value": v} for v in _ssp_origination(every)
+        ]
         props += _ssp_status(every)
         performers = {d.party.id for r in every for d in r.duties if d.role is Role.PERFORMS}
         props += [
