@@ -4,6 +4,7 @@ current, inflated once, and invisible to everything that reads a catalog."""
 import json
 import pickle
 import threading
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,37 @@ def test_threads_reading_prose_at_once_see_one_inflation() -> None:
         t.join()
     assert len(seen) == 8
     assert all(s is seen[0] for s in seen)
+
+
+def test_threads_reading_a_waiting_service_at_once_see_one_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    cat = _fresh()
+    waiting = type(cat.service("ec2")).__dict__["layers"].slot.__get__(cat.service("ec2"))
+    assert type(waiting) is Packed
+    made = waiting.make
+    calls: list[object] = []
+
+    def slow(data: object) -> object:  # widens the window in which another thread could build it too
+        calls.append(data)
+        time.sleep(0.01)
+        return made(data)
+
+    monkeypatch.setattr(waiting, "make", slow)
+    seen: list[tuple[sr.Part, ...]] = []
+    barrier = threading.Barrier(8)
+
+    def read() -> None:
+        barrier.wait()
+        seen.append(cat.service("ec2").layers)
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1  # built once
+    assert len(seen) == 8
+    assert seen[0]
+    assert all(layers is seen[0] for layers in seen)
 
 
 def test_a_catalog_pickles_with_its_prose_unread() -> None:

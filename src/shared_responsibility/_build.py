@@ -4,8 +4,10 @@ The packaged dataset is checked through the validating converter and the whole-c
 in the test suite (`tests/test_packaged_data.py` asserts that both paths give equal catalogs);
 at run time it only needs building, and importing cattrs alone would cost more than the whole
 load. The rules are the dataset without its notes and sources (`_pack`): a record that had any
-holds a ``"prose"`` index, and its prose fields wait in the store until read. Equal parts are
-built once and shared.
+holds a ``"prose"`` index, and its prose fields wait in the store until read. A service is built
+with its id alone, the rest of it waiting on its line until a field is read (`Packed`); the
+rules of categories, deployments and partitions wait the same way. Equal parts are built once
+and shared.
 """
 
 import functools
@@ -324,11 +326,11 @@ def build(packed: bytes, prose: Prose) -> Catalog:
     tail = packed.index(b"\n") + 1
     rules = json.loads(packed[:tail])
     b = _Builder(prose, packed, tail)
-    token = TRUSTED.set(True)
+    TRUSTED.on = True
     try:
         return _catalog(rules, b)
     finally:
-        TRUSTED.reset(token)
+        TRUSTED.on = False
 
 
 def _catalog(raw: _Raw, b: _Builder) -> Catalog:

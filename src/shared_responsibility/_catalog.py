@@ -1,7 +1,7 @@
 """The catalog: the whole dataset, immutable, with its lookups."""
 
-import contextvars
 import re
+import threading
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -41,9 +41,10 @@ FORMAT = 1
 
 _T = TypeVar("_T")
 
-TRUSTED = contextvars.ContextVar("TRUSTED", default=False)
-"""Set while building the packaged dataset, whose whole-catalog checks the test suite runs
-(through `load_catalog`); skipping them at run time saves a fifth of the load."""
+TRUSTED = threading.local()
+"""``TRUSTED.on`` is true in the thread that builds the packaged dataset, while it does: the test
+suite runs its whole-catalog checks (through `load_catalog`); skipping them at run time saves a
+fifth of the load."""
 
 
 def suggest(name: str, candidates: Iterable[str], n: int = 3) -> tuple[str, ...]:
@@ -74,8 +75,8 @@ _FAMILIES = {
 """Words in a name that point at a provider's family of services (by the provider's party id)."""
 _FAMILY_NAMES = {"aws": "AWS", "microsoft": "Microsoft Azure", "google": "Google Cloud"}
 
-_DECORATION = re.compile(r"\.amazonaws\.com(?:\.cn)?|\.amazon\.com")
-_WORD = re.compile(r"[a-z0-9]+")
+_DECORATION = r"\.amazonaws\.com(?:\.cn)?|\.amazon\.com"
+_WORD = r"[a-z0-9]+"  # patterns, compiled (and cached by re) on the first wrong name
 _NOISE = frozenset(
     {
         "aws",
@@ -98,7 +99,7 @@ def provider_named(name: str) -> str | None:
     """The provider's party id that a name people use means (``"azure"``: ``microsoft``,
     ``"gcp"`` or ``"google-cloud"``: ``google``), by the words of `_FAMILIES`; None otherwise.
     """
-    words = set(_WORD.findall(name.casefold()))
+    words = set(re.findall(_WORD, name.casefold()))
     found = [pid for pid, family in _FAMILIES.items() if words & {pid, *family}]
     return found[0] if len(found) == 1 else None
 
@@ -175,7 +176,7 @@ class Catalog:
     _memo: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        if not TRUSTED.get():
+        if not getattr(TRUSTED, "on", False):
             from ._validate import catalog_problems  # not needed for the packaged data
 
             problems = catalog_problems(self)
@@ -243,9 +244,9 @@ class Catalog:
         return self._near_in(key, pool), ""
 
     def _near_in(self, key: str, pool: list[Service]) -> tuple[str, ...]:
-        words = set(_WORD.findall(_DECORATION.sub(" ", key))) - _NOISE
+        words = set(re.findall(_WORD, re.sub(_DECORATION, " ", key))) - _NOISE
         shared = [
-            (len(words & {w for k in _service_keys(s) for w in _WORD.findall(k.casefold())}), s.id)
+            (len(words & {w for k in _service_keys(s) for w in re.findall(_WORD, k.casefold())}), s.id)
             for s in pool
         ]
         best = max((n for n, _ in shared), default=0)

@@ -7,6 +7,7 @@ hypothesis and cattrs read these annotations at run time.
 
 import enum
 import operator
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
@@ -132,8 +133,8 @@ _V = TypeVar("_V")
 class _Record:
     """The base of the model's records: one ``__repr__``, ``__eq__`` and ``__hash__`` for all of
     them, with attrs' meaning (same class, equal fields; ``Layer(id='hardware', name=…)``).
-    attrs would compile each of them for each class at import: a third of what the package
-    costs a program's first answer.
+    attrs would compile the three for each class at import, which every program's first answer
+    waits for (about 0.15 ms a class, `docs/performance.md`).
     """
 
     __slots__ = ()
@@ -515,8 +516,8 @@ class Context(_Record):
     evidence: FrozenMap = attrs.field(factory=FrozenMap, converter=_options)
 
 
-@attrs.frozen(kw_only=True)
-class Duty:
+@attrs.frozen(kw_only=True, eq=False)
+class Duty(_Record):
     """One party's part for one service, on one layer (None for an organizational control);
     ``role`` says whether the party performs it or only enables the other side to.
     """
@@ -569,8 +570,8 @@ class _Shown:
         return frame(self)
 
 
-@attrs.frozen(kw_only=True)
-class Resolution(_Shown):
+@attrs.frozen(kw_only=True, eq=False)
+class Resolution(_Shown, _Record):
     """Who is responsible for one control of one service in one context, and why."""
 
     service: Service
@@ -594,8 +595,8 @@ class Resolution(_Shown):
         return _parties(self.duties)
 
 
-@attrs.frozen(kw_only=True)
-class LayerResolution:
+@attrs.frozen(kw_only=True, eq=False)
+class LayerResolution(_Record):
     """Who holds one layer of one service in one context, and why."""
 
     layer: Layer
@@ -664,8 +665,8 @@ class Change(_Record):
     after: Ownership
 
 
-@attrs.frozen(kw_only=True)
-class DutyChange:
+@attrs.frozen(kw_only=True, eq=False)
+class DutyChange(_Record):
     """What a comparison finds for one control on one layer (``what`` is
     ``"<control>@<layer>"``): the duties before and after, which differ in who performs them or
     in what they say.
@@ -710,8 +711,8 @@ class Comparison(_Shown, tuple["Change | DutyChange", ...]):
         return f"<Comparison: {owners} ownership changes, {len(self) - owners} duty changes>"
 
 
-@attrs.frozen(kw_only=True)
-class WorkloadDuty:
+@attrs.frozen(kw_only=True, eq=False)
+class WorkloadDuty(_Record):
     """A customer-side duty of a workload, with the services it comes from."""
 
     target: str
@@ -741,10 +742,12 @@ class Workload(_Shown, _DictView[str, tuple[WorkloadDuty, ...]]):
         return f"<Workload of {services}: {duties} customer duties on {len(self)} targets>"
 
 
-# -- Prose read on first use ---------------------------------------------------------------------
-# The packaged catalog is built without its notes and sources (`_prose`); their fields hold a
-# `Pending` until first read. Reads go through `_Deferred`, which swaps the value in, so equality,
-# hashing, repr, pickling and export (all of which read the attributes) see plain values.
+# -- Fields read on first use --------------------------------------------------------------------
+# The packaged catalog is built without its notes and sources (`_prose`), whose fields hold a
+# `Pending` until first read, and most of its records wait unparsed (`Packed`: a service's whole
+# record, the rules of a category, a deployment, a partition). Reads go through `_Deferred`, which
+# swaps the value in, so equality, hashing, repr, pickling and export (all of which read the
+# attributes) see plain values.
 
 
 class Pending:
@@ -771,6 +774,7 @@ class Later:
 class Packed:
     """Some fields of a record, made together when one of them is first read (``make(data)``
     gives ``{field name: value}``): each field that holds the same `Packed` takes its own value.
+    Made once, under a lock, however many threads read at once.
     """
 
     __slots__ = ("data", "made", "make")
@@ -781,10 +785,17 @@ class Packed:
         self.made: dict[str, Any] | None = None
 
     def get(self, name: str) -> Any:
-        if self.made is None:
-            self.made = self.make(self.data)
-            self.data = None
-        return self.made[name]
+        made = self.made
+        if made is None:
+            with _MAKING:
+                made = self.made
+                if made is None:
+                    made = self.made = self.make(self.data)
+                    self.data = None
+        return made[name]
+
+
+_MAKING = threading.RLock()
 
 
 class Cited(tuple[Any, ...]):
