@@ -1,5 +1,8 @@
 """The public API of DESIGN.md: lookups, return shapes, immutability."""
 
+import subprocess
+import sys
+
 import attrs
 import pytest
 
@@ -157,3 +160,20 @@ def test_ownership_control_types() -> None:
 def test_warm_resolve_returns_the_same_object() -> None:
     first = sr.resolve(CAT, "s3", "encryption-at-rest")
     assert sr.resolve(CAT, "s3", "encryption-at-rest") is first
+
+
+def test_the_models_annotations_resolve_right_after_a_first_answer() -> None:
+    """Converters and type checkers that read the classes' annotations (cattrs, hypothesis)
+    find every type they name, although a first answer creates only the classes it needs."""
+    code = (
+        "import sys, typing, attrs, shared_responsibility as sr\n"
+        "sr.resolve(sr.default_catalog(), 'ec2', 'patch-management')\n"
+        "print('shared_responsibility._answers' in sys.modules)\n"
+        "for name in sr.__all__:\n"
+        "    value = getattr(sr, name)\n"
+        "    if isinstance(value, type) and attrs.has(value):\n"
+        "        typing.get_type_hints(value)\n"
+        "print('resolved')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "resolved"]

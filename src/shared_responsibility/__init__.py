@@ -16,6 +16,13 @@ from typing import TYPE_CHECKING, Any
 from ._gc import paused
 
 if TYPE_CHECKING:
+    from ._answers import Change as Change
+    from ._answers import Comparison as Comparison
+    from ._answers import DutyChange as DutyChange
+    from ._answers import LayerResolution as LayerResolution
+    from ._answers import Split as Split
+    from ._answers import Workload as Workload
+    from ._answers import WorkloadDuty as WorkloadDuty
     from ._arrow import to_arrow as to_arrow
     from ._arrow import to_arrow_batches as to_arrow_batches
     from ._catalog import Catalog as Catalog
@@ -32,18 +39,14 @@ if TYPE_CHECKING:
     from ._limits import Limits as Limits
     from ._model import Availability as Availability
     from ._model import Category as Category
-    from ._model import Change as Change
-    from ._model import Comparison as Comparison
     from ._model import Context as Context
     from ._model import Control as Control
     from ._model import ControlRow as ControlRow
     from ._model import Deployment as Deployment
     from ._model import Duty as Duty
-    from ._model import DutyChange as DutyChange
     from ._model import Equivalence as Equivalence
     from ._model import Evidence as Evidence
     from ._model import Layer as Layer
-    from ._model import LayerResolution as LayerResolution
     from ._model import Matrix as Matrix
     from ._model import Option as Option
     from ._model import OptionValue as OptionValue
@@ -61,9 +64,6 @@ if TYPE_CHECKING:
     from ._model import Service as Service
     from ._model import Side as Side
     from ._model import Source as Source
-    from ._model import Split as Split
-    from ._model import Workload as Workload
-    from ._model import WorkloadDuty as WorkloadDuty
     from ._oscal_in import overrides_from_oscal as overrides_from_oscal
     from ._picture import picture as picture
     from ._references import service_for as service_for
@@ -99,6 +99,9 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _HOMES = {
+    "._answers": (
+        "Change", "Comparison", "DutyChange", "LayerResolution", "Split", "Workload", "WorkloadDuty",
+    ),
     "._arrow": ("to_arrow", "to_arrow_batches"),
     "._catalog": ("Catalog",),
     "._columnar": ("OWNERSHIP_CODES", "ownership_codes"),
@@ -108,11 +111,9 @@ _HOMES = {
     "._inventory": ("InventoryItem", "inventory"),
     "._limits": ("Limits",),
     "._model": (
-        "Availability", "Category", "Change", "Comparison", "Context", "Control", "ControlRow", "Deployment",
-        "Duty", "DutyChange",
-        "Equivalence", "Evidence", "Layer", "LayerResolution", "Matrix", "Option", "OptionValue", "Origin",
-        "Override", "Ownership", "Part", "Partition", "Party", "Region", "Resolution", "Revision", "Role",
-        "Rule", "Service", "Side", "Source", "Split", "Workload", "WorkloadDuty",
+        "Availability", "Category", "Context", "Control", "ControlRow", "Deployment", "Duty", "Equivalence",
+        "Evidence", "Layer", "Matrix", "Option", "OptionValue", "Origin", "Override", "Ownership", "Part",
+        "Partition", "Party", "Region", "Resolution", "Revision", "Role", "Rule", "Service", "Side", "Source",
     ),
     "._oscal_in": ("overrides_from_oscal",),
     "._picture": ("picture",),

@@ -7,7 +7,8 @@ import html as _html
 from collections.abc import Iterable
 from typing import Any
 
-from ._model import LayerResolution, Ownership, Resolution, Split
+from ._answers import LayerResolution, Split
+from ._model import Ownership, Resolution
 from .errors import MissingExtraError
 
 __all__ = ["frame", "html"]

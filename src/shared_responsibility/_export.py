@@ -11,10 +11,11 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ._answers import Change, DutyChange, LayerResolution, Workload, WorkloadDuty
 from ._catalog import suggest
 from ._crosswalk import origination
 from ._inventory import InventoryItem
-from ._model import Change, DutyChange, LayerResolution, Origin, Resolution, Side, Workload, WorkloadDuty
+from ._model import Origin, Resolution, Side
 from ._views import FrameworkRequirement
 from .errors import ExportError, UnknownFormatError
 

@@ -2,7 +2,8 @@
 
 Every class is frozen, slotted and keyword-only, and holds only immutable values, because the
 default catalog is shared by every caller. No ``from __future__ import annotations`` here:
-hypothesis and cattrs read these annotations at run time.
+hypothesis and cattrs read these annotations at run time. The answers of split, shift, compare
+and workload live in `_answers`, created on first use.
 """
 
 import enum
@@ -18,19 +19,15 @@ from .errors import _short
 __all__ = [
     "Availability",
     "Category",
-    "Change",
-    "Comparison",
     "Context",
     "Control",
     "ControlRow",
     "Deployment",
     "Duty",
-    "DutyChange",
     "Equivalence",
     "Evidence",
     "FrozenMap",
     "Layer",
-    "LayerResolution",
     "Matrix",
     "Option",
     "OptionValue",
@@ -48,9 +45,6 @@ __all__ = [
     "Service",
     "Side",
     "Source",
-    "Split",
-    "Workload",
-    "WorkloadDuty",
 ]
 
 
@@ -595,53 +589,6 @@ class Resolution(_Shown, _Record):
         return _parties(self.duties)
 
 
-@attrs.frozen(kw_only=True, eq=False)
-class LayerResolution(_Record):
-    """Who holds one layer of one service in one context, and why."""
-
-    layer: Layer
-    ownership: Ownership
-    duties: tuple[Duty, ...]
-    sources: tuple[Source, ...]
-    trail: tuple[Rule, ...]
-
-    def __repr__(self) -> str:
-        parties = ", ".join(p.id for p in self.parties)
-        return f"<LayerResolution {self.layer.id}: {self.ownership.value} ({parties})>"
-
-    @property
-    def parties(self) -> tuple[Party, ...]:
-        """The parties that hold a duty, in the order of the duties."""
-        return _parties(self.duties)
-
-
-class Split(_Shown, _DictView[str, LayerResolution]):
-    """Who holds each layer of one service: a read-only mapping from layer id, bottom to top,
-    that shows as a table in notebooks and converts to a DataFrame.
-    """
-
-    __slots__ = ("context", "service")
-
-    def __init__(
-        self,
-        layers: Mapping[str, LayerResolution],
-        service: "Service | None" = None,
-        context: "Context | None" = None,
-    ) -> None:
-        self._map = dict(layers)
-        self.service = service
-        self.context = context
-
-    def _repr_svg_(self) -> str:
-        """The stack as a picture (`picture`), for notebooks."""
-        from ._picture import stack_svg
-
-        return stack_svg([self])
-
-    def __repr__(self) -> str:
-        return f"<Split of {len(self)} layers: {_counts(r.ownership for r in self._map.values())}>"
-
-
 class Matrix(_Shown, tuple[Resolution, ...]):
     """Resolutions for services x controls, services outer; a tuple that shows as a table in
     notebooks and converts to a DataFrame.
@@ -653,93 +600,6 @@ class Matrix(_Shown, tuple[Resolution, ...]):
         services = len({r.service.id for r in self})
         controls = len({r.control.id for r in self})
         return f"<Matrix of {services} services x {controls} controls: {_counts(r.ownership for r in self)}>"
-
-
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Change(_Record):
-    """A layer or control whose ownership differs between two services."""
-
-    kind: str
-    what: str
-    before: Ownership
-    after: Ownership
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class DutyChange(_Record):
-    """What a comparison finds for one control on one layer (``what`` is
-    ``"<control>@<layer>"``): the duties before and after, which differ in who performs them or
-    in what they say.
-    """
-
-    what: str
-    before: tuple[Duty, ...]
-    after: tuple[Duty, ...]
-    kind: str = attrs.field(default="duty", init=False)
-    """Always ``duty``, as `Change.kind` says ``layer`` or ``control``."""
-
-    @property
-    def change(self) -> str:
-        """``disappears``, ``appears``, ``changes hands`` (other parties perform) or ``changes``."""
-        if not self.after:
-            return "disappears"
-        if not self.before:
-            return "appears"
-        if _performers(self.before) != _performers(self.after):
-            return "changes hands"
-        return "changes"
-
-    def __repr__(self) -> str:
-        return f"<DutyChange {self.what}: {self.change}>"
-
-
-def _performers(duties: tuple[Duty, ...]) -> set[str]:
-    return {d.party.id for d in duties if d.role is Role.PERFORMS}
-
-
-class Comparison(_Shown, tuple["Change | DutyChange", ...]):
-    """What differs between two services or two configurations of one: ownership changes of
-    layers and controls (`Change`), then duty changes (`DutyChange`); empty when nothing does.
-    """
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        if not self:
-            return "<Comparison: nothing changes>"
-        owners = sum(isinstance(c, Change) for c in self)
-        return f"<Comparison: {owners} ownership changes, {len(self) - owners} duty changes>"
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class WorkloadDuty(_Record):
-    """A customer-side duty of a workload, with the services it comes from."""
-
-    target: str
-    party: Party
-    text: str
-    services: tuple[str, ...]
-
-    def __repr__(self) -> str:
-        services = _short(", ".join(self.services), 60)
-        return f"<WorkloadDuty {self.target} {self.party.id} ({services}): {_short(self.text, 50)!r}>"
-
-
-class Workload(_Shown, _DictView[str, tuple[WorkloadDuty, ...]]):
-    """The customer side's combined duties for a system of services, by layer or by control: a
-    read-only mapping that also keeps the services' resolutions, from which an SSP is made.
-    """
-
-    __slots__ = ("resolutions",)
-
-    def __init__(self, duties: Mapping[str, tuple[WorkloadDuty, ...]], resolutions: Matrix) -> None:
-        self._map = dict(duties)
-        self.resolutions = resolutions
-
-    def __repr__(self) -> str:
-        services = _short(", ".join(dict.fromkeys(r.service.id for r in self.resolutions)), 80)
-        duties = sum(map(len, self._map.values()))
-        return f"<Workload of {services}: {duties} customer duties on {len(self)} targets>"
 
 
 # -- Fields read on first use --------------------------------------------------------------------
@@ -853,26 +713,46 @@ _WAITING = frozenset({Packed, Pending, Later, Cited})
 PROSE_FIELDS = ("notes", "note", "sources")
 """The fields that hold prose, in every kind of record that has any."""
 
-_WITH_PROSE = (Category, Control, ControlRow, Deployment, Equivalence, Option, OptionValue, Partition)
-_PROSE_FIELDS: dict[type, tuple[str, ...]] = {
-    cls: tuple(a.name for a in attrs.fields(cls) if a.name in PROSE_FIELDS)
-    for cls in (*_WITH_PROSE, Revision, Service)
-}
-# Besides the prose fields: an answer's sources (`Cited`) and a rule's note (`Later`), which
-# quote prose, and a service's own rules (`Later`, built when the service is first resolved).
-_DEFERRED_FIELDS: dict[type, tuple[str, ...]] = {
-    **_PROSE_FIELDS,
-    Service: tuple(a.name for a in attrs.fields(Service) if a.name != "id"),  # the packaged ones wait whole
-    Category: (*_PROSE_FIELDS[Category], "layers", "controls", "history"),
-    Partition: (*_PROSE_FIELDS[Partition], "regions"),
-    Deployment: (*_PROSE_FIELDS[Deployment], "layers", "controls"),
-    Resolution: ("sources",),
-    LayerResolution: ("sources",),
-    Rule: ("note",),
-}
-for _cls, _names in _DEFERRED_FIELDS.items():
-    for _name in _names:
-        setattr(_cls, _name, _Deferred(_cls.__dict__[_name], _name))
+_PROSE_FIELDS: dict[type, tuple[str, ...]] = {}
+"""The prose fields of each kind of record that carries prose (`with_prose`)."""
+
+
+def defer(cls: type, names: Iterable[str]) -> None:
+    """Makes these fields of a record class fill themselves in when first read (`_Deferred`)."""
+    for name in names:
+        slot = cls.__dict__[name]
+        if not isinstance(slot, _Deferred):
+            setattr(cls, name, _Deferred(slot, name))
+
+
+def with_prose(cls: type) -> None:
+    """Marks a record class as carrying prose: `defer_prose` can point its prose fields at a store."""
+    _PROSE_FIELDS[cls] = tuple(a.name for a in attrs.fields(cls) if a.name in PROSE_FIELDS)
+    defer(cls, _PROSE_FIELDS[cls])
+
+
+for _cls in (
+    Category,
+    Control,
+    ControlRow,
+    Deployment,
+    Equivalence,
+    Option,
+    OptionValue,
+    Partition,
+    Revision,
+):
+    with_prose(_cls)
+# Besides the prose: a service's whole record (`Packed`, built when a field is first read), the
+# rules of categories, partitions and deployments, an answer's sources (`Cited`) and a rule's
+# note (`Later`), which quote prose.
+with_prose(Service)
+defer(Service, [a.name for a in attrs.fields(Service) if a.name != "id"])
+defer(Category, ("layers", "controls", "history"))
+defer(Partition, ("regions",))
+defer(Deployment, ("layers", "controls"))
+defer(Resolution, ("sources",))
+defer(Rule, ("note",))
 
 
 def defer_prose(record: Any, pending: Pending) -> None:

@@ -9,26 +9,24 @@ enable. A service is resolved only where it is offered. Answers are memoized on 
 so a warm call is one dictionary look-up; nothing here does I/O.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from ._catalog import Catalog, suggest
 from ._model import (
     Availability,
-    Change,
     Cited,
-    Comparison,
     Context,
     Control,
     ControlRow,
     Deployment,
     Duty,
-    DutyChange,
     Later,
     Layer,
-    LayerResolution,
     Matrix,
     Origin,
     Override,
@@ -42,11 +40,11 @@ from ._model import (
     Service,
     Side,
     Source,
-    Split,
-    Workload,
-    WorkloadDuty,
 )
 from .errors import CatalogError, UnavailableError, UnknownContextError, UnknownOptionError
+
+if TYPE_CHECKING:  # made when first needed: a program's first answer needs none of them
+    from ._answers import Change, Comparison, DutyChange, LayerResolution, Split, Workload, WorkloadDuty
 
 __all__ = ["compare", "matrix", "offered", "resolve", "resolve_many", "shift", "split", "workload"]
 
@@ -434,6 +432,8 @@ def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Re
 
 
 def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolution:
+    from ._answers import LayerResolution
+
     steps = [step for step in plan.steps if step.layer == layer.id]
     trail = [step.rule for step in steps] + list(plan.context_rules)
     duties = _overridden(plan, _duties(cat, plan, steps[-1].parts), trail, (layer.id,), None)
@@ -504,6 +504,8 @@ def split(cat: Catalog, service: str, context: Context | None = None) -> Split:
     key = ("split", service, context)
     found = cat._memo.get(key)
     if found is None:
+        from ._answers import Split
+
         plan = _plan(cat, service, context)
         found = cat._memo[key] = Split(
             {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers},
@@ -531,6 +533,8 @@ def workload(
     control with ``by="control"``); each duty names the services it comes from. The result
     keeps every control's resolution for the services (``.resolutions``), for an SSP.
     """
+    from ._answers import Workload, WorkloadDuty
+
     if by not in ("layer", "control"):
         raise ValueError(f"by must be 'layer' or 'control', got {by!r}")
     ids = list(dict.fromkeys(cat.service(s).id for s in services))
@@ -583,6 +587,8 @@ def compare(
     control and layer, the duties that disappear, appear, change hands or change (`DutyChange`).
     Empty when nothing differs.
     """
+    from ._answers import Change, Comparison, DutyChange
+
     (s1, c1), (s2, c2) = (_pair(before), _pair(after))
     a, b = split(cat, s1, c1), split(cat, s2, c2)
     changes: list[Change | DutyChange] = [
