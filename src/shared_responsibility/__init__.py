@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from ._answers import Split as Split
     from ._answers import Workload as Workload
     from ._answers import WorkloadDuty as WorkloadDuty
+    from ._answers import compare as compare
+    from ._answers import shift as shift
+    from ._answers import split as split
+    from ._answers import workload as workload
     from ._arrow import to_arrow as to_arrow
     from ._arrow import to_arrow_batches as to_arrow_batches
     from ._catalog import Catalog as Catalog
@@ -67,13 +71,9 @@ if TYPE_CHECKING:
     from ._oscal_in import overrides_from_oscal as overrides_from_oscal
     from ._picture import picture as picture
     from ._references import service_for as service_for
-    from ._resolver import compare as compare
     from ._resolver import matrix as matrix
     from ._resolver import resolve as resolve
     from ._resolver import resolve_many as resolve_many
-    from ._resolver import shift as shift
-    from ._resolver import split as split
-    from ._resolver import workload as workload
     from ._views import FrameworkRequirement as FrameworkRequirement
     from ._views import FrameworkView as FrameworkView
     from ._views import framework_view as framework_view
@@ -101,6 +101,7 @@ __version__ = "0.1.0"
 _HOMES = {
     "._answers": (
         "Change", "Comparison", "DutyChange", "LayerResolution", "Split", "Workload", "WorkloadDuty",
+        "compare", "shift", "split", "workload",
     ),
     "._arrow": ("to_arrow", "to_arrow_batches"),
     "._catalog": ("Catalog",),
@@ -118,7 +119,7 @@ _HOMES = {
     "._oscal_in": ("overrides_from_oscal",),
     "._picture": ("picture",),
     "._references": ("service_for",),
-    "._resolver": ("compare", "matrix", "resolve", "resolve_many", "shift", "split", "workload"),
+    "._resolver": ("matrix", "resolve", "resolve_many"),
     "._views": ("FrameworkRequirement", "FrameworkView", "framework_view"),
     ".errors": (
         "CatalogError", "CrosswalkError", "ExportError", "InvalidDateError", "InvalidReferenceError",

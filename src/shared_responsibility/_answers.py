@@ -1,12 +1,15 @@
-"""The answers of `split`, `shift`, `compare` and `workload`: who holds each layer, what differs
-between two services, and a workload's customer duties. Created when one of those is first
-called, as a program's first answer needs none of them (`docs/performance.md`).
+"""Answers made of many resolutions: `split` (who holds each layer of a service), `shift` and
+`compare` (what differs between two services or two configurations), `workload` (the customer
+duties of a system of services), with their types. A module of their own, loaded when one of
+them is first looked up: a program's first answer needs none of their classes
+(`docs/performance.md`).
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
+from ._catalog import Catalog
 from ._model import (
     Context,
     Duty,
@@ -17,6 +20,7 @@ from ._model import (
     Role,
     Rule,
     Service,
+    Side,
     Source,
     _counts,
     _DictView,
@@ -25,9 +29,32 @@ from ._model import (
     _Shown,
     defer,
 )
+from ._resolver import (
+    DEFAULT_CONTEXT,
+    _cited,
+    _duties,
+    _overridden,
+    _ownership,
+    _Plan,
+    _plan,
+    matrix,
+    resolve,
+)
 from .errors import _short
 
-__all__ = ["Change", "Comparison", "DutyChange", "LayerResolution", "Split", "Workload", "WorkloadDuty"]
+__all__ = [
+    "Change",
+    "Comparison",
+    "DutyChange",
+    "LayerResolution",
+    "Split",
+    "Workload",
+    "WorkloadDuty",
+    "compare",
+    "shift",
+    "split",
+    "workload",
+]
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -165,3 +192,123 @@ class Workload(_Shown, _DictView[str, tuple[WorkloadDuty, ...]]):
 
 
 defer(LayerResolution, ("sources",))
+
+
+def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolution:
+    steps = [step for step in plan.steps if step.layer == layer.id]
+    trail = [step.rule for step in steps] + list(plan.context_rules)
+    duties = _overridden(plan, _duties(cat, plan, steps[-1].parts), trail, (layer.id,), None)
+    extra = (plan.operator_cited,) if any(r is plan.operator_rule for r in trail) else ()
+    return LayerResolution(
+        layer=layer,
+        ownership=_ownership(duties, f"services.{plan.service.id}: layer {layer.id!r}"),
+        duties=tuple(duties),
+        sources=_cited(steps, extra),
+        trail=tuple(trail),
+    )
+
+
+def split(cat: Catalog, service: str, context: Context | None = None) -> Split:
+    """Who holds each layer of one service: a read-only mapping from layer id, bottom to top."""
+    context = DEFAULT_CONTEXT if context is None else context
+    key = ("split", service, context)
+    found = cat._memo.get(key)
+    if found is None:
+        plan = _plan(cat, service, context)
+        found = cat._memo[key] = Split(
+            {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers},
+            cat.service(service),
+            context,
+        )
+    return found
+
+
+def workload(
+    cat: Catalog, services: Iterable[str], context: Context | None = None, by: str = "layer"
+) -> Workload:
+    """The customer side's combined duties for a system of services, grouped by layer (or by
+    control with ``by="control"``); each duty names the services it comes from. The result
+    keeps every control's resolution for the services (``.resolutions``), for an SSP.
+    """
+    if by not in ("layer", "control"):
+        raise ValueError(f"by must be 'layer' or 'control', got {by!r}")
+    ids = list(dict.fromkeys(cat.service(s).id for s in services))
+    ids.sort(key=[s.id for s in cat.services].index)
+    resolutions = matrix(cat, ids, context=context)
+    if by == "layer":
+        answers = [(sid, lid, lr.duties) for sid in ids for lid, lr in split(cat, sid, context).items()]
+    else:
+        answers = [(r.service.id, r.control.id, r.duties) for r in resolutions]
+    found: dict[tuple[str, str, str], dict[str, None]] = {}
+    holders: dict[str, Party] = {}
+    for sid, target, duties in answers:
+        for d in duties:
+            if d.party.side is Side.CUSTOMER:
+                holders[d.party.id] = d.party
+                found.setdefault((target, d.party.id, d.text), {})[sid] = None
+    grouped: dict[str, list[WorkloadDuty]] = {}
+    for (target, party, text), sids in found.items():
+        duty = WorkloadDuty(target=target, party=holders[party], text=text, services=tuple(sids))
+        grouped.setdefault(target, []).append(duty)
+    order = [layer.id for layer in cat.layers] if by == "layer" else [c.id for c in cat.controls]
+    by_target = {t: tuple(grouped[t]) for t in order if t in grouped}
+    return Workload(by_target, resolutions)
+
+
+def shift(
+    cat: Catalog,
+    before: str,
+    after: str,
+    context: Context | None = None,
+    after_context: Context | None = None,
+) -> Comparison:
+    """What changes moving a workload from one service to another, of the same provider or
+    another (``ec2`` to ``azure-virtual-machines``): `compare` for two services.
+    ``after_context`` places the new service where ``context`` cannot (another provider's
+    region); it defaults to ``context``.
+    """
+    later = context if after_context is None else after_context
+    return compare(cat, (before, context), (after, later))
+
+
+def compare(
+    cat: Catalog,
+    before: str | tuple[str, Context | None],
+    after: str | tuple[str, Context | None],
+) -> Comparison:
+    """What differs between two ``(service, context)`` pairs: two services, two contexts of
+    one (a region and an Outpost), or two option sets of one (Lambda from a zip and from an
+    image). First every layer and control whose ownership differs (`Change`), then, for each
+    control and layer, the duties that disappear, appear, change hands or change (`DutyChange`).
+    Empty when nothing differs.
+    """
+    (s1, c1), (s2, c2) = (_pair(before), _pair(after))
+    a, b = split(cat, s1, c1), split(cat, s2, c2)
+    changes: list[Change | DutyChange] = [
+        Change(kind="layer", what=lid, before=a[lid].ownership, after=b[lid].ownership)
+        for lid in a
+        if a[lid].ownership is not b[lid].ownership
+    ]
+    duties: list[Change | DutyChange] = []
+    for c in cat.controls:
+        x, y = resolve(cat, s1, c.id, c1), resolve(cat, s2, c.id, c2)
+        if x.ownership is not y.ownership:
+            changes.append(Change(kind="control", what=c.id, before=x.ownership, after=y.ownership))
+        old, new = _by_layer(x.duties), _by_layer(y.duties)
+        for lid in dict.fromkeys((*old, *new)):
+            was, now = old.get(lid, ()), new.get(lid, ())
+            if {(d.party.id, d.role, d.text) for d in was} != {(d.party.id, d.role, d.text) for d in now}:
+                duties.append(DutyChange(what=f"{c.id}@{lid}" if lid else c.id, before=was, after=now))
+    return Comparison(changes + duties)
+
+
+def _by_layer(duties: tuple[Duty, ...]) -> dict[str, tuple[Duty, ...]]:
+    """Duties by the layer they are on ("" for an organizational control's), in order."""
+    found: dict[str, list[Duty]] = {}
+    for d in duties:
+        found.setdefault(d.layer.id if d.layer else "", []).append(d)
+    return {lid: tuple(ds) for lid, ds in found.items()}
+
+
+def _pair(side: str | tuple[str, Context | None]) -> tuple[str, Context | None]:
+    return (side, None) if isinstance(side, str) else side

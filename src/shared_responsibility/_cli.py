@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from ._answers import compare, split, workload
 from ._catalog import Catalog, provider_named, provider_names, suggest
 from ._data import default_catalog, load_catalog
 from ._export import FORMATS, export, rows
 from ._inventory import InventoryItem, inventory, read_document
 from ._model import Context, Override, Ownership, Party, Side
 from ._picture import stack_svg
-from ._resolver import check_context, compare, matrix, resolve, split, workload
+from ._resolver import check_context, matrix, resolve
 from ._views import framework_view
 from .adapters import decode, parse_text
 from .errors import (

@@ -7,10 +7,9 @@ tooltip per cell with its duties and the pages they rest on. Standard library on
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
-from ._answers import LayerResolution, Split
+from ._answers import LayerResolution, Split, split
 from ._catalog import Catalog
 from ._model import Context, Ownership, Party, Role, Side, where
-from ._resolver import split
 from .errors import _short
 
 __all__ = ["picture", "stack_svg"]

@@ -8,6 +8,7 @@ them. `default_catalog` builds from the rules (`_pack`) and gives each record wi
 import _thread
 import json
 import sys
+import zlib
 from typing import Any
 
 from ._model import Source
@@ -38,8 +39,6 @@ class Prose:
         """Every record's prose, built now if it is not yet; the compressed copy is then let go."""
         with self._lock:
             if self._records is None:
-                import zlib  # a loaded extension: only reading prose needs it
-
                 data = json.loads(zlib.decompress(self._blob))
                 sources = [
                     Source(title=t, url=u, read=sys.intern(r), note=n, kind=sys.intern(k))

@@ -12,7 +12,7 @@ so a warm call is one dictionary look-up; nothing here does I/O.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -26,7 +26,6 @@ from ._model import (
     Deployment,
     Duty,
     Later,
-    Layer,
     Matrix,
     Origin,
     Override,
@@ -43,10 +42,7 @@ from ._model import (
 )
 from .errors import CatalogError, UnavailableError, UnknownContextError, UnknownOptionError
 
-if TYPE_CHECKING:  # made when first needed: a program's first answer needs none of them
-    from ._answers import Change, Comparison, DutyChange, LayerResolution, Split, Workload, WorkloadDuty
-
-__all__ = ["compare", "matrix", "offered", "resolve", "resolve_many", "shift", "split", "workload"]
+__all__ = ["check_context", "matrix", "offered", "resolve", "resolve_many"]
 
 DEFAULT_CONTEXT = Context()
 
@@ -431,22 +427,6 @@ def _resolution(cat: Catalog, plan: _Plan, ctl: Control, context: Context) -> Re
     )
 
 
-def _layer_resolution(cat: Catalog, plan: _Plan, layer: Layer) -> LayerResolution:
-    from ._answers import LayerResolution
-
-    steps = [step for step in plan.steps if step.layer == layer.id]
-    trail = [step.rule for step in steps] + list(plan.context_rules)
-    duties = _overridden(plan, _duties(cat, plan, steps[-1].parts), trail, (layer.id,), None)
-    extra = (plan.operator_cited,) if any(r is plan.operator_rule for r in trail) else ()
-    return LayerResolution(
-        layer=layer,
-        ownership=_ownership(duties, f"services.{plan.service.id}: layer {layer.id!r}"),
-        duties=tuple(duties),
-        sources=_cited(steps, extra),
-        trail=tuple(trail),
-    )
-
-
 def resolve(cat: Catalog, service: str, control: str, context: Context | None = None) -> Resolution:
     """Who is responsible for a control of a service in a context, with each party's duties,
     the sources, and the trail of rules that decided it.
@@ -498,23 +478,6 @@ def resolve_many(
     return tuple([table[s][c] for s, c in pairs])
 
 
-def split(cat: Catalog, service: str, context: Context | None = None) -> Split:
-    """Who holds each layer of one service: a read-only mapping from layer id, bottom to top."""
-    context = DEFAULT_CONTEXT if context is None else context
-    key = ("split", service, context)
-    found = cat._memo.get(key)
-    if found is None:
-        from ._answers import Split
-
-        plan = _plan(cat, service, context)
-        found = cat._memo[key] = Split(
-            {layer.id: _layer_resolution(cat, plan, layer) for layer in cat.layers},
-            cat.service(service),
-            context,
-        )
-    return found
-
-
 def matrix(
     cat: Catalog,
     services: Iterable[str],
@@ -524,98 +487,3 @@ def matrix(
     """Resolutions for every service and control (all controls by default), services outer."""
     wanted = [c.id for c in cat.controls] if controls is None else list(controls)
     return Matrix(resolve(cat, s, c, context) for s in services for c in wanted)
-
-
-def workload(
-    cat: Catalog, services: Iterable[str], context: Context | None = None, by: str = "layer"
-) -> Workload:
-    """The customer side's combined duties for a system of services, grouped by layer (or by
-    control with ``by="control"``); each duty names the services it comes from. The result
-    keeps every control's resolution for the services (``.resolutions``), for an SSP.
-    """
-    from ._answers import Workload, WorkloadDuty
-
-    if by not in ("layer", "control"):
-        raise ValueError(f"by must be 'layer' or 'control', got {by!r}")
-    ids = list(dict.fromkeys(cat.service(s).id for s in services))
-    ids.sort(key=[s.id for s in cat.services].index)
-    resolutions = matrix(cat, ids, context=context)
-    if by == "layer":
-        answers = [(sid, lid, lr.duties) for sid in ids for lid, lr in split(cat, sid, context).items()]
-    else:
-        answers = [(r.service.id, r.control.id, r.duties) for r in resolutions]
-    found: dict[tuple[str, str, str], dict[str, None]] = {}
-    holders: dict[str, Party] = {}
-    for sid, target, duties in answers:
-        for d in duties:
-            if d.party.side is Side.CUSTOMER:
-                holders[d.party.id] = d.party
-                found.setdefault((target, d.party.id, d.text), {})[sid] = None
-    grouped: dict[str, list[WorkloadDuty]] = {}
-    for (target, party, text), sids in found.items():
-        duty = WorkloadDuty(target=target, party=holders[party], text=text, services=tuple(sids))
-        grouped.setdefault(target, []).append(duty)
-    order = [layer.id for layer in cat.layers] if by == "layer" else [c.id for c in cat.controls]
-    by_target = {t: tuple(grouped[t]) for t in order if t in grouped}
-    return Workload(by_target, resolutions)
-
-
-def shift(
-    cat: Catalog,
-    before: str,
-    after: str,
-    context: Context | None = None,
-    after_context: Context | None = None,
-) -> Comparison:
-    """What changes moving a workload from one service to another, of the same provider or
-    another (``ec2`` to ``azure-virtual-machines``): `compare` for two services.
-    ``after_context`` places the new service where ``context`` cannot (another provider's
-    region); it defaults to ``context``.
-    """
-    later = context if after_context is None else after_context
-    return compare(cat, (before, context), (after, later))
-
-
-def compare(
-    cat: Catalog,
-    before: str | tuple[str, Context | None],
-    after: str | tuple[str, Context | None],
-) -> Comparison:
-    """What differs between two ``(service, context)`` pairs: two services, two contexts of
-    one (a region and an Outpost), or two option sets of one (Lambda from a zip and from an
-    image). First every layer and control whose ownership differs (`Change`), then, for each
-    control and layer, the duties that disappear, appear, change hands or change (`DutyChange`).
-    Empty when nothing differs.
-    """
-    from ._answers import Change, Comparison, DutyChange
-
-    (s1, c1), (s2, c2) = (_pair(before), _pair(after))
-    a, b = split(cat, s1, c1), split(cat, s2, c2)
-    changes: list[Change | DutyChange] = [
-        Change(kind="layer", what=lid, before=a[lid].ownership, after=b[lid].ownership)
-        for lid in a
-        if a[lid].ownership is not b[lid].ownership
-    ]
-    duties: list[Change | DutyChange] = []
-    for c in cat.controls:
-        x, y = resolve(cat, s1, c.id, c1), resolve(cat, s2, c.id, c2)
-        if x.ownership is not y.ownership:
-            changes.append(Change(kind="control", what=c.id, before=x.ownership, after=y.ownership))
-        old, new = _by_layer(x.duties), _by_layer(y.duties)
-        for lid in dict.fromkeys((*old, *new)):
-            was, now = old.get(lid, ()), new.get(lid, ())
-            if {(d.party.id, d.role, d.text) for d in was} != {(d.party.id, d.role, d.text) for d in now}:
-                duties.append(DutyChange(what=f"{c.id}@{lid}" if lid else c.id, before=was, after=now))
-    return Comparison(changes + duties)
-
-
-def _by_layer(duties: tuple[Duty, ...]) -> dict[str, tuple[Duty, ...]]:
-    """Duties by the layer they are on ("" for an organizational control's), in order."""
-    found: dict[str, list[Duty]] = {}
-    for d in duties:
-        found.setdefault(d.layer.id if d.layer else "", []).append(d)
-    return {lid: tuple(ds) for lid, ds in found.items()}
-
-
-def _pair(side: str | tuple[str, Context | None]) -> tuple[str, Context | None]:
-    return (side, None) if isinstance(side, str) else side
