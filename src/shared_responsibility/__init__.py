@@ -10,12 +10,12 @@ The public names load on first use (PEP 562), so that ``import shared_responsibi
 almost nothing; type checkers see them through the imports below.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 from ._gc import paused
 
+TYPE_CHECKING = False  # typing's, without importing typing here: attrs imports it when needed
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._answers import Change as Change
     from ._answers import Comparison as Comparison
     from ._answers import DutyChange as DutyChange
@@ -134,12 +134,14 @@ _HOME = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = ["__version__", *sorted(_HOME)]  # noqa: PLE0604 (one list of names; tests/test_api.py checks it)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
     with paused():  # the modules build their classes, which all live as long as the program
-        value = getattr(importlib.import_module(module, __name__), name)
+        value = getattr(import_module(module, __name__), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 
