@@ -71,6 +71,11 @@ def test_inventories_stream_as_batches_of_one_schema(tmp_path: Path) -> None:
     table = pa.Table.from_batches(batches)
     placed = sum(len(i.resolutions) for i in items)
     assert table.num_rows == placed + sum(not i.placed for i in items)
+    contexts = dict(
+        zip(table.column("resource").to_pylist(), table.column("context").to_pylist(), strict=True)
+    )
+    china = next(i for i in items if i.placed and i.resolutions[0].context.region == "cn-north-1")
+    assert contexts[china.resource] == "region cn-north-1"  # each row says where it was answered
     pq.write_table(table, tmp_path / "inventory.parquet")  # Parquet, through pyarrow
     assert pq.read_table(tmp_path / "inventory.parquet").equals(table)
 

@@ -20,6 +20,7 @@ INVENTORY_COLUMNS = (
     "resource",
     "type",
     "service",
+    "context",
     "reason",
     "control",
     "ownership",
@@ -29,8 +30,9 @@ INVENTORY_COLUMNS = (
     "customer_duties",
     "sources",
 )
-"""The columns of inventory batches: one row per resource and control (one row, with a
-``reason`` and no control, for a resource that cannot be placed)."""
+"""The columns of inventory batches: one row per resource and control, with the context it was
+answered in (``region eu-west-1``; ``default`` for none), or one row with a ``reason`` and no
+control for a resource that cannot be placed."""
 
 _LISTS = {"fedramp", "provider_duties", "customer_duties", "sources"}
 
@@ -119,7 +121,7 @@ def _item_rows(item: InventoryItem) -> list[dict[str, Any]]:
     base = {"resource": item.resource, "type": item.type or ""}
     if not item.placed:
         return [{**base, "service": None, "reason": item.reason}]
-    return [{**base, **_answer(r), "reason": None} for r in item.resolutions]
+    return [{**base, **_answer(r, _context_label(r.context)), "reason": None} for r in item.resolutions]
 
 
 def _schema(pa: Any, columns: Iterable[str]) -> Any:
