@@ -9,8 +9,6 @@ enable. A service is resolved only where it is offered. Answers are memoized on 
 so a warm call is one dictionary look-up; nothing here does I/O.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
