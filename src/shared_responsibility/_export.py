@@ -235,5 +235,5 @@ def _oscal(obj: Any, format: str, system_name: str | None, profile: str | None) 
     names = ", ".join(dict.fromkeys(r.service.name for r in chosen))
     if format == "oscal-ssp":
         name = system_name or f"A system on {names}"
-        return _oscal.dumps(_oscal.system_security_plan(chosen, name, profile or _oscal.NIST_MODERATE))
+        return _oscal.dumps(_oscal.system_security_plan(chosen, name, profile or _oscal.DEFAULT_PROFILE))
     return _oscal.dumps(_oscal.component_definition(chosen, f"Shared responsibility: {names}"))

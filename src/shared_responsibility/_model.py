@@ -741,12 +741,12 @@ for _cls in (
     OptionValue,
     Partition,
     Revision,
+    Service,
 ):
     with_prose(_cls)
 # Besides the prose: a service's whole record (`Packed`, built when a field is first read), the
 # rules of categories, partitions and deployments, an answer's sources (`Cited`) and a rule's
 # note (`Later`), which quote prose.
-with_prose(Service)
 defer(Service, [a.name for a in attrs.fields(Service) if a.name != "id"])
 defer(Category, ("layers", "controls", "history"))
 defer(Partition, ("regions",))

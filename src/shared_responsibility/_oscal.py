@@ -1,6 +1,7 @@
-"""OSCAL: a component definition per service or workload, and an SSP ``by-components``
-fragment whose ``export.provided`` and ``export.responsibilities`` are linked by
-``provided-uuid``. Identifiers are uuid5 of the content, so equal data exports byte-identical.
+"""OSCAL: a component definition of the services' parts, and a system security plan for a
+system built on them, whose leveraged services ``export`` what they provide and what they leave
+to the customer, which the system's own component inherits and satisfies. Identifiers are uuid5
+of the content, so equal data exports byte-identical.
 
 Each implemented requirement carries a NIST SP 800-53 Rev. 5 control id (``si-2``,
 ``sc-8.1``), the roles holding a part, and one statement per side: what the provider does and
@@ -21,7 +22,7 @@ from ._model import Resolution, Role, Side, where
 from .errors import ExportError, _hint, _short
 
 __all__ = [
-    "NIST_MODERATE",
+    "DEFAULT_PROFILE",
     "OSCAL_VERSION",
     "component_definition",
     "read_component_definition",
@@ -174,7 +175,7 @@ def _ssp_origination(group: list[Resolution]) -> list[str]:
     """
     duties = [d for r in group for d in r.duties]
     provided = any(d.party.side is Side.PROVIDER and d.role is Role.PERFORMS for d in duties)
-    left = any(d.party.side is Side.CUSTOMER for d in duties) or any(d.role is Role.ENABLES for d in duties)
+    left = any(d.party.side is Side.CUSTOMER or d.role is Role.ENABLES for d in duties)
     return ["inherited"] * provided + ["sp-system"] * left
 
 
@@ -293,16 +294,14 @@ def component_definition(resolutions: Iterable[Resolution], title: str) -> dict[
     return {"component-definition": body}
 
 
-NIST_MODERATE = (
-    "https://raw.githubusercontent.com/usnistgov/oscal-content/main/nist.gov/SP800-53/rev5/json/"
-    "NIST_SP-800-53_rev5_MODERATE-baseline_profile.json"
-)
+DEFAULT_PROFILE = "nist-800-53-rev5-moderate"
+"""The baseline an SSP imports unless told otherwise: NIST's Moderate (``data/baselines.json``)."""
 PLACEHOLDER = "Placeholder, to be written by the system's owner: "
 """How every field starts that OSCAL requires and only the system's owner can fill."""
 
 
 def system_security_plan(
-    resolutions: Iterable[Resolution], system_name: str, profile: str = NIST_MODERATE
+    resolutions: Iterable[Resolution], system_name: str, profile: str = DEFAULT_PROFILE
 ) -> dict[str, Any]:
     """An OSCAL SSP for a system built on these resolutions' services: the provider's services
     are leveraged components whose ``export`` says what the provider provides and what it
@@ -316,7 +315,7 @@ def system_security_plan(
     mapped ones with their inherited parts, the rest as the system's own, with placeholders.
     """
     chosen = list(resolutions)
-    profile = _profile_href(profile)
+    profile, baseline = _profile(profile)
     salt = _salt(f"ssp\x1f{system_name}\x1f{profile}", chosen)
     metadata = _metadata(f"System security plan: {system_name}", chosen, salt)
     owner_uuid = _uuid("party", salt, "system-owner")
@@ -386,7 +385,6 @@ def system_security_plan(
             }
         )
     plan = _Plan(salt, owner_uuid, this_system, authorizations, _resources(chosen, salt))
-    baseline = _baseline(profile)
     by_control = _by_control(chosen)
     if baseline is None:  # a profile the package does not know: the mapped controls, all of them
         left_out: list[str] = []
@@ -521,7 +519,7 @@ class _Plan(NamedTuple):
                     {
                         "uuid": _uuid("inherited", salt, sid, cid),
                         "provided-uuid": provided,
-                        "description": _inherited(group),
+                        "description": _inherited(group, export["provided"][0]["description"]),
                         "responsible-roles": _roles(group, Side.PROVIDER, salt),
                     }
                 )
@@ -531,7 +529,7 @@ class _Plan(NamedTuple):
                         "uuid": _uuid("satisfied", salt, sid, cid),
                         "responsibility-uuid": responsibility,
                         "description": PLACEHOLDER + f"how the system meets what {group[0].service.name} "
-                        "leaves to it: " + _customer_text(group),
+                        "leaves to it: " + export["responsibilities"][0]["description"],
                         "responsible-roles": [{"role-id": "system-owner", "party-uuids": [owner_uuid]}],
                     }
                 )
@@ -631,20 +629,16 @@ def _baselines() -> tuple[_Baseline, ...]:
     )
 
 
-def _baseline(href: str) -> _Baseline | None:
-    """The known baseline a profile's href names, or None for a profile the package does not know."""
-    return next((b for b in _baselines() if b.href == href), None)
-
-
-def _profile_href(profile: str) -> str:
-    """A profile's href: a known baseline's ``id`` gives its href, an href (a URL or a path)
-    stands as it is; any other name raises `ExportError`, naming the known ids.
+def _profile(profile: str) -> tuple[str, _Baseline | None]:
+    """A profile's href and the known baseline it is, if any: a known baseline is named by its
+    ``id`` or its href; another href (a URL or a path) stands as it is; any other name raises
+    `ExportError`, naming the known ids.
     """
     for baseline in _baselines():
-        if profile == baseline.id:
-            return baseline.href
+        if profile in (baseline.id, baseline.href):
+            return baseline.href, baseline
     if any(c in profile for c in "/:.#\\"):
-        return profile
+        return profile, None
     known = [b.id for b in _baselines()]
     raise ExportError(
         f"unknown profile {_short(profile)!r}; the known baselines are {', '.join(map(repr, known))} "
@@ -677,13 +671,15 @@ def _ssp_status(group: list[Resolution]) -> list[dict[str, str]]:
     return [partial, planned]
 
 
-def _inherited(group: list[Resolution]) -> str:
-    """What the system inherits from a service for a control, and where the provider says so."""
+def _inherited(group: list[Resolution], provided: str) -> str:
+    """What the system inherits from a service for a control (``provided``, the provider's part
+    as its export states it), and where the provider says so.
+    """
     service = group[0].service.name
     cited = "; ".join(dict.fromkeys(s.title for r in group for s in r.sources))
     return (
         f"Inherited from {service}, which its provider operates under its own authorization: "
-        + _part(group, Side.PROVIDER, (Role.PERFORMS,))
+        + provided
         + (f"\nAs the provider's pages state: {cited}." if cited else "")
     )
 

@@ -77,7 +77,8 @@ def pack(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         prose.append(found)
     for kind, fields in LATER.items():
         for record in raw[kind]:
-            rules = {key: record.pop(key) for key in fields if record.get(key)}
+            found = {key: record.pop(key) for key in fields if key in record}
+            rules = {key: value for key, value in found.items() if value}  # empty ones are defaults
             if rules:  # parsed and built when the record is first used
                 record["rules"] = _dumps(rules).decode()
     return raw, {"sources": [list(s) for s in sources], "records": prose}
