@@ -22,6 +22,19 @@ from shared_responsibility._prose import Prose
 from tests.strategies import catalogs
 
 
+def _slot(record: object, name: str) -> object:
+    """What a field's slot holds, beneath the descriptor that fills it in on first read."""
+    return type(record).__dict__[name].slot.__get__(record)
+
+
+def _unset(record: object, name: str) -> bool:
+    try:
+        _slot(record, name)
+    except AttributeError:
+        return True
+    return False
+
+
 def _fresh() -> sr.Catalog:
     """A packaged catalog of its own, its prose not yet read."""
     return _data._packaged.__wrapped__()
@@ -97,7 +110,8 @@ def test_the_packaged_catalog_equals_the_whole_dataset_loaded_and_validated() ->
 def test_prose_waits_until_read_then_is_plain() -> None:
     cat = _fresh()
     s3 = cat.service("s3")
-    waiting = type(s3).__dict__["notes"].slot.__get__(s3)
+    assert _unset(s3, "notes")
+    waiting = s3._packed
     assert type(waiting) is Packed  # the service's whole record waits, unparsed
     assert s3.name == "Amazon S3"  # one field read builds the record; its prose still waits
     pending = waiting.get("notes")
@@ -106,7 +120,7 @@ def test_prose_waits_until_read_then_is_plain() -> None:
     assert s3.notes
     assert pending.store._blob == b""  # the compressed copy is let go once inflated
     assert all(type(n) is str for n in s3.notes)
-    assert type(type(s3).__dict__["notes"].slot.__get__(s3)) is tuple
+    assert type(_slot(s3, "notes")) is tuple
     assert all(type(s) is sr.Source and s.url.startswith("https://") for s in s3.sources)
 
 
@@ -115,11 +129,12 @@ def test_aliases_wait_until_read() -> None:
     name that is not an id needs them."""
     cat = _fresh()
     ec2 = cat.service("ec2")
-    waiting = type(ec2).__dict__["aliases"].slot.__get__(ec2)
+    assert _unset(ec2, "aliases")
+    waiting = ec2._packed
     assert type(waiting) is Packed
     assert type(waiting.get("aliases")) is Later
     assert cat.service("AWS::EC2::Instance") is ec2
-    assert type(type(ec2).__dict__["aliases"].slot.__get__(ec2)) is tuple
+    assert type(_slot(ec2, "aliases")) is tuple
 
 
 def test_a_record_without_a_field_gets_the_fields_default() -> None:
@@ -169,7 +184,7 @@ def test_threads_reading_prose_at_once_see_one_inflation() -> None:
 
 def test_threads_reading_a_waiting_service_at_once_see_one_record(monkeypatch: pytest.MonkeyPatch) -> None:
     cat = _fresh()
-    waiting = type(cat.service("ec2")).__dict__["layers"].slot.__get__(cat.service("ec2"))
+    waiting = cat.service("ec2")._packed
     assert type(waiting) is Packed
     made = waiting.make
     calls: list[object] = []
@@ -209,3 +224,13 @@ def test_resolving_reads_the_prose_it_cites() -> None:
     r = sr.resolve(_fresh(), "ec2", "patch-management")
     assert r.sources
     assert all(s.url.startswith("https://") for s in r.sources)
+
+
+def test_a_field_never_set_is_a_missing_attribute_that_names_itself() -> None:
+    """Only a record that waits in a `Packed` fills unset fields in; any other reads as missing."""
+    bare = object.__new__(sr.Category)
+    with pytest.raises(AttributeError, match="'layers'"):
+        _ = bare.layers
+    service = object.__new__(sr.Service)
+    with pytest.raises(AttributeError, match="'notes'"):
+        _ = service.notes

@@ -11,13 +11,11 @@ and shared.
 """
 
 import functools
-import json
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-import attrs
-
+from . import _packed_json
 from ._catalog import TRUSTED, Catalog
 from ._model import (
     Availability,
@@ -55,8 +53,6 @@ _D = TypeVar("_D")
 _SIDES = {s.value: s for s in Side}
 _ROLES = {r.value: r for r in Role}
 _Raw = Mapping[str, Any]
-_SERVICE_SLOTS = tuple(Service.__dict__[a.name].slot for a in attrs.fields(Service) if a.name != "id")
-"""The slots beneath the fields of a service that wait (`_model._Deferred`), set directly."""
 
 
 class _Builder:
@@ -139,13 +135,11 @@ class _Builder:
         sid, start = entry
         made = object.__new__(Service)
         object.__setattr__(made, "id", sys.intern(sid))
-        waiting = Packed(self._service_fields, start)
-        for slot in _SERVICE_SLOTS:
-            slot.__set__(made, waiting)
+        object.__setattr__(made, "_packed", Packed(self._service_fields, start))
         return made
 
     def _service_fields(self, start: int) -> dict[str, Any]:
-        raw = json.loads(self._line(start))  # type: ignore[arg-type]
+        raw = _packed_json.loads(self._line(start))  # type: ignore[arg-type]
         rules = self._rules(raw, self._service_rules)
         aliases = self._line(raw.get("aliases"))
         index = raw.get("prose")
@@ -283,7 +277,7 @@ class _Builder:
 
 
 def _parsed(text: bytes | None) -> Any:
-    return json.loads(text) if text else {}
+    return _packed_json.loads(text) if text else {}
 
 
 def _regions(text: bytes | None) -> dict[str, Any]:
@@ -291,7 +285,7 @@ def _regions(text: bytes | None) -> dict[str, Any]:
 
 
 def _aliases(text: bytes) -> tuple[str, ...]:
-    return tuple(json.loads(text))
+    return tuple(_packed_json.loads(text))
 
 
 def _evidence(raw: _Raw) -> Evidence:
@@ -324,7 +318,7 @@ def build(packed: bytes, prose: Prose) -> Catalog:
     that its records name) and their prose store describe.
     """
     tail = packed.index(b"\n") + 1
-    rules = json.loads(packed[:tail])
+    rules = _packed_json.loads(packed[:tail])
     b = _Builder(prose, packed, tail)
     TRUSTED.on = True
     try:

@@ -20,6 +20,7 @@ from ._model import (
     Partition,
     Party,
     Service,
+    _Record,
 )
 from .errors import (
     CatalogError,
@@ -142,8 +143,8 @@ def _dated(category: Category, date: str) -> Category:
     return attrs.evolve(category, layers=revision.layers, controls=rows)
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class Catalog:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Catalog(_Record):
     """The whole dataset: parties, layers (bottom to top), controls, categories, contexts,
     services and the organization's overrides. Build one with `load_catalog` or
     `default_catalog`; it validates itself and never changes.

@@ -1,7 +1,6 @@
 """Reading datasets: the packaged one (once, on first use) and a user's own."""
 
 import functools
-import json
 import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -68,6 +67,8 @@ def load_catalog(
     validated: a `CatalogError` lists every problem with its location. ``limits`` bounds what
     an untrusted file may hold.
     """
+    import json  # not before: the packaged data needs none of it (`_packed_json`)
+
     from ._convert import structure
 
     if not isinstance(source, str | os.PathLike):

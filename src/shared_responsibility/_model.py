@@ -7,6 +7,7 @@ and workload live in `_answers`, created on first use.
 """
 
 import enum
+import inspect
 import operator
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -215,6 +216,12 @@ def _options(items: Mapping[str, str] | Iterable[tuple[str, str]]) -> FrozenMap:
     return items if isinstance(items, FrozenMap) else FrozenMap(items)
 
 
+# attrs reads a converter's signature (with inspect, which it imports) for every field that uses
+# it, a twentieth of a millisecond each at import: read once, kept where inspect looks first.
+for _converter in (_strs, _options):
+    setattr(_converter, "__signature__", inspect.signature(_converter))  # noqa: B010
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Source(_Record):
     """A public page that a fact rests on, and when it was read."""
@@ -345,8 +352,17 @@ class Option(_Record):
         return next((v for v in self.values if v.id == value_id), None)
 
 
+class _Waits(_Record):
+    """A record whose unset fields may all wait in one `Packed` (``_packed``), set at building:
+    one slot to fill instead of one for each field, for each of the packaged catalog's services.
+    """
+
+    __slots__ = ("_packed",)
+    _packed: "Packed"
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False)
-class Service(_Record):
+class Service(_Waits):
     """A cloud service, its category, and where its split differs from the category's.
     ``availability`` None means offered wherever the catalog's contexts reach.
     """
@@ -688,7 +704,10 @@ class _Deferred:
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         if obj is None:
             return self
-        value = self.slot.__get__(obj, owner)
+        try:
+            value = self.slot.__get__(obj, owner)
+        except AttributeError:
+            value = _packed(obj, self.name)
         kind = type(value)
         if kind not in _WAITING:
             return value
@@ -709,6 +728,17 @@ class _Deferred:
 
 
 _WAITING = frozenset({Packed, Pending, Later, Cited})
+
+
+def _packed(record: object, name: str) -> Packed:
+    """What an unset field of a record waits in (`_Waits`); else the attribute is missing."""
+    packed = getattr(record, "_packed", None)
+    if packed is None:
+        raise AttributeError(
+            f"{type(record).__name__!r} object has no attribute {name!r}", name=name, obj=record
+        )
+    return packed  # type: ignore[no-any-return]
+
 
 PROSE_FIELDS = ("notes", "note", "sources")
 """The fields that hold prose, in every kind of record that has any."""

@@ -6,11 +6,11 @@ them. `default_catalog` builds from the rules (`_pack`) and gives each record wi
 """
 
 import _thread
-import json
 import sys
 import zlib
 from typing import Any
 
+from . import _packed_json
 from ._model import Source
 
 __all__ = ["Prose"]
@@ -39,7 +39,7 @@ class Prose:
         """Every record's prose, built now if it is not yet; the compressed copy is then let go."""
         with self._lock:
             if self._records is None:
-                data = json.loads(zlib.decompress(self._blob))
+                data = _packed_json.loads(zlib.decompress(self._blob))
                 sources = [
                     Source(title=t, url=u, read=sys.intern(r), note=n, kind=sys.intern(k))
                     for t, u, r, n, k in data["sources"]
