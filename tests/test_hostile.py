@@ -245,6 +245,16 @@ def test_limits_refuse_big_and_deep_input(tmp_path: Path) -> None:
         sr.load_catalog(deep)
 
 
+def test_no_limits_given_are_the_defaults() -> None:
+    """``limits=None``, every function's default, bounds as ``Limits()`` does."""
+    reference = "arn:aws:s3:::" + "a" * sr.Limits().max_reference
+    for limits in (None, sr.Limits()):
+        with pytest.raises(sr.InvalidReferenceError, match=f"over the limit of {sr.Limits().max_reference}"):
+            sr.service_for(CAT, reference, limits=limits)
+    with pytest.raises(sr.InventoryError, match=f"more than {sr.Limits().max_entries} resources"):
+        list(sr.inventory(CAT, ["s3"] * (sr.Limits().max_entries + 1), limits=None))
+
+
 def _seconds(call: Callable[[], object]) -> float:
     start = time.perf_counter()
     call()

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._limits import DEFAULT_LIMITS, Limits
 from ._model import (
     Category,
     Context,
@@ -34,6 +33,8 @@ from .errors import (
 
 if TYPE_CHECKING:
     import datetime
+
+    from ._limits import Limits
 
 __all__ = ["FORMAT", "TRUSTED", "Catalog"]
 
@@ -347,11 +348,15 @@ class Catalog(_Record):
 
     # -- derived catalogs and data ----------------------------------------------------------
     def with_overrides(
-        self, overrides: Iterable[Override], parties: Iterable[Party] = (), limits: Limits = DEFAULT_LIMITS
+        self, overrides: Iterable[Override], parties: Iterable[Party] = (), limits: "Limits | None" = None
     ) -> "Catalog":
         """A new catalog with the organization's overrides (and the parties they bring in)
         added; this catalog is unchanged. Raises `CatalogError` listing every problem.
+        ``limits`` (`Limits()` for None) bounds how many.
         """
+        from ._limits import chosen
+
+        limits = chosen(limits)
         new = tuple(overrides)
         added = tuple(parties)
         if len(new) + len(added) > limits.max_entries:

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from ._catalog import Catalog
 from ._gc import paused
-from ._limits import DEFAULT_LIMITS, Limits, deeper_than
 from .errors import CatalogError
 
 if TYPE_CHECKING:
     import datetime
+
+    from ._limits import Limits
 
 __all__ = ["DATA_FILE", "PROSE_FILE", "RULES_FILE", "default_catalog", "load_catalog", "packaged_data"]
 
@@ -61,15 +62,18 @@ def _dated(as_of: str) -> Catalog:
 
 
 def load_catalog(
-    source: "str | os.PathLike[str] | Mapping[str, Any]", limits: Limits = DEFAULT_LIMITS
+    source: "str | os.PathLike[str] | Mapping[str, Any]", limits: "Limits | None" = None
 ) -> Catalog:
     """A catalog from a JSON file or from plain data (such as `Catalog.to_dict()` returns),
-    validated: a `CatalogError` lists every problem with its location. ``limits`` bounds what
-    an untrusted file may hold.
+    validated: a `CatalogError` lists every problem with its location. ``limits`` (`Limits()`
+    for None) bounds what an untrusted file may hold.
     """
     import json  # not before: the packaged data needs none of it (`_packed_json`)
 
     from ._convert import structure
+    from ._limits import chosen
+
+    limits = chosen(limits)
 
     if not isinstance(source, str | os.PathLike):
         return structure(_bounded(source, limits, "$"))
@@ -96,8 +100,10 @@ def _where(path: str) -> str:
     return path if path.isprintable() and path.strip() == path and path else repr(path)
 
 
-def _bounded(data: Any, limits: Limits, where: str) -> Any:
+def _bounded(data: Any, limits: "Limits", where: str) -> Any:
     """The data, if it keeps within the limits; else a `CatalogError` saying which one."""
+    from ._limits import deeper_than
+
     if deeper_than(data, limits.max_depth):
         raise CatalogError([f"{where}: nested more than {limits.max_depth} deep (Limits.max_depth)"])
     if isinstance(data, Mapping):

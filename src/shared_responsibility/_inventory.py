@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ._catalog import Catalog
-from ._limits import DEFAULT_LIMITS, Limits, deeper_than
+from ._limits import Limits, chosen, deeper_than
 from ._model import Context, FrozenMap, Resolution, Service
 from ._references import arm_service, service_for
 from ._resolver import check_context, resolve
@@ -222,7 +222,7 @@ def _items(job: _Job, found: Iterable[Resource], bounded: bool) -> Iterator[Inve
         yield _item(job, res)
 
 
-def read_document(path: "str | os.PathLike[str]", limits: Limits = DEFAULT_LIMITS) -> Any:
+def read_document(path: "str | os.PathLike[str]", limits: Limits | None = None) -> Any:
     """A document from a file, whatever its encoding and form (see `adapters.read_path`)."""
     return read_path(path, limits)
 
@@ -232,16 +232,18 @@ def inventory(
     source: Any,
     controls: Iterable[str] | None = None,
     context: Context | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
     *,
     name: str = "",
 ) -> Iterator[InventoryItem]:
     """Who is responsible for each resource of an inventory: a CloudFormation or SAM template,
     an AWS Config snapshot, item list or query result, Terraform ``show -json`` output of a
     plan or a state, an iterable of references, or a file (`pathlib.Path`) holding any of
-    these. Yields one `InventoryItem` per resource, in order; ``limits`` bounds what an
-    untrusted source may hold; ``name`` names the source in messages (a path names itself).
+    these. Yields one `InventoryItem` per resource, in order; ``limits`` (`Limits()` for None)
+    bounds what an untrusted source may hold; ``name`` names the source in messages (a path
+    names itself).
     """
+    limits = chosen(limits)
     wanted = (
         tuple(cat.control(c).id for c in controls)
         if controls is not None

@@ -11,7 +11,7 @@ import attrs
 
 from ._model import _Record
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "deeper_than"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "chosen", "deeper_than"]
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -29,6 +29,14 @@ class Limits(_Record):
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def chosen(limits: Limits | None) -> Limits:
+    """The limits a caller passed, or the defaults for None. Functions take ``limits=None``
+    rather than a default instance so that modules on the way to a first answer need not
+    import this one.
+    """
+    return DEFAULT_LIMITS if limits is None else limits
 
 
 def deeper_than(data: Any, limit: int) -> bool:

@@ -11,7 +11,7 @@ import itertools
 import re
 
 from ._catalog import Catalog, suggest
-from ._limits import DEFAULT_LIMITS, Limits
+from ._limits import Limits, chosen
 from ._model import Context, Service
 from ._regions import google_region
 from ._resolver import check_context
@@ -131,13 +131,15 @@ def _google_name(cat: Catalog, ref: str) -> tuple[Service, Context]:
     return _by_name(cat, host, ref), Context(region=region)
 
 
-def service_for(cat: Catalog, reference: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Service, Context]:
+def service_for(cat: Catalog, reference: str, limits: Limits | None = None) -> tuple[Service, Context]:
     """The service a reference names and the context it implies (partition, region).
 
     Raises `InvalidReferenceError` for a malformed reference, naming the bad part;
     `UnknownServiceError` for a well-formed one whose service the catalog lacks; and
-    `UnknownContextError` for a partition or region it does not know.
+    `UnknownContextError` for a partition or region it does not know. ``limits`` (`Limits()`
+    for None) bounds its length.
     """
+    limits = chosen(limits)
     if not isinstance(reference, str):
         raise InvalidReferenceError(
             repr(reference), f"a reference is a string, got {type(reference).__name__}"

@@ -10,7 +10,7 @@ so a warm call is one dictionary look-up; nothing here does I/O.
 """
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import attrs
 
@@ -45,27 +45,50 @@ __all__ = ["check_context", "matrix", "offered", "resolve", "resolve_many"]
 DEFAULT_CONTEXT = Context()
 
 
-class _Step(NamedTuple):
-    """A rule of the trail with the parts it sets, for one layer or one control."""
+class _Step:
+    """A rule of the trail with the parts it sets, for one layer or one control. This and
+    `_Plan` are plain slotted classes: a NamedTuple compiles code when its module is imported,
+    which every first answer waits for.
+    """
 
-    rule: Rule
-    layer: str | None
-    control: str | None
-    parts: tuple[Part, ...]
-    cited: Any  # the record whose sources this rule rests on: read only when an answer's are
+    __slots__ = ("cited", "control", "layer", "parts", "rule")
+
+    def __init__(
+        self, rule: Rule, layer: str | None, control: str | None, parts: tuple[Part, ...], cited: Any
+    ) -> None:
+        self.rule = rule
+        self.layer = layer
+        self.control = control
+        self.parts = parts
+        self.cited = cited  # the record whose sources this rule rests on: read only when an answer's are
 
 
-class _Plan(NamedTuple):
+class _Plan:
     """Everything that decides one service in one context, computed once."""
 
-    service: Service
-    steps: tuple[_Step, ...]
-    providers: tuple[Party, ...]
-    operator_rule: Rule | None
-    operator_cited: Any
-    customer: Party
-    overrides: tuple[tuple[Override, tuple[Party, ...]], ...]
-    context_rules: tuple[Rule, ...]
+    __slots__ = ("context_rules", "customer", "operator_cited", "operator_rule", "overrides", "providers",
+                 "service", "steps")  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        service: Service,
+        steps: tuple[_Step, ...],
+        providers: tuple[Party, ...],
+        operator_rule: Rule | None,
+        operator_cited: Any,
+        customer: Party,
+        overrides: tuple[tuple[Override, tuple[Party, ...]], ...],
+        context_rules: tuple[Rule, ...],
+    ) -> None:
+        self.service = service
+        self.steps = steps
+        self.providers = providers
+        self.operator_rule = operator_rule
+        self.operator_cited = operator_cited
+        self.customer = customer
+        self.overrides = overrides
+        self.context_rules = context_rules
 
 
 def _layer_steps(rule: Rule, parts: Sequence[Part], cited: Any) -> list[_Step]:
@@ -282,14 +305,14 @@ def _plan(cat: Catalog, service_name: str, context: Context) -> _Plan:
     specific.sort(key=lambda o: (o.target in control_ids, o.service != "*"))
     overrides = tuple((o, tuple(cat.party(p) for p in o.parties)) for o in specific)
     plan = _Plan(
-        service,
-        tuple(steps),
-        providers,
-        operator_rule,
-        operator_cited,
-        customer,
-        overrides,
-        tuple(context_rules),
+        service=service,
+        steps=tuple(steps),
+        providers=providers,
+        operator_rule=operator_rule,
+        operator_cited=operator_cited,
+        customer=customer,
+        overrides=overrides,
+        context_rules=tuple(context_rules),
     )
     cat._memo[key] = plan
     return plan

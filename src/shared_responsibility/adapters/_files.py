@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from shared_responsibility._limits import DEFAULT_LIMITS, Limits
+from shared_responsibility._limits import Limits, chosen
 from shared_responsibility.errors import InventoryError
 
 from ._yaml import load_yaml
@@ -146,8 +146,11 @@ def _open(file: Path, data_head: bytes) -> IO[bytes]:
     return file.open("rb")
 
 
-def read_path(path: "str | os.PathLike[str]", limits: Limits = DEFAULT_LIMITS) -> Any:
-    """A document from a file: see `parse_text`; a large AWS Config snapshot streams."""
+def read_path(path: "str | os.PathLike[str]", limits: Limits | None = None) -> Any:
+    """A document from a file: see `parse_text`; a large AWS Config snapshot streams.
+    ``limits`` (`Limits()` for None) bounds its size.
+    """
+    limits = chosen(limits)
     file = Path(path)
     name = str(file)
     try:
