@@ -58,3 +58,11 @@ def test_ownership_codes_broadcast_and_reject_bad_codes() -> None:
         sr.ownership_codes(CAT, [0], [-1])
     with pytest.raises(sr.UnknownServiceError, match="service codes must be integers, got float64"):
         sr.ownership_codes(CAT, [0.5], [0])
+
+
+def test_resolve_many_takes_pairs_as_lists_too() -> None:
+    """Pairs read from JSON are lists; they answer as the same pairs given as tuples do."""
+    fresh = sr.load_catalog(CAT.to_dict())  # nothing cached yet
+    as_lists = sr.resolve_many(fresh, [["s3", "data-classification"], ["ec2", "patch-management"]])
+    assert as_lists == (sr.resolve(fresh, "s3", "data-classification"), sr.resolve(fresh, "ec2", "patch-management"))
+    assert sr.resolve_many(fresh, [["s3", "data-classification"]]) == as_lists[:1]  # the warm path too

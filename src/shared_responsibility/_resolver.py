@@ -493,7 +493,7 @@ def resolve_many(
         table = cat._tables[context]
         return tuple([table[s][c] for s, c in pairs])
     except (KeyError, TypeError):
-        for s, c in dict.fromkeys(pairs):
+        for s, c in dict.fromkeys(map(tuple, pairs)):  # pairs read from JSON are lists
             resolve(cat, s, c, context)  # warms the table, or raises for a name it lacks
     table = cat._tables[context]
     return tuple([table[s][c] for s, c in pairs])
