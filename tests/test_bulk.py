@@ -64,5 +64,6 @@ def test_resolve_many_takes_pairs_as_lists_too() -> None:
     """Pairs read from JSON are lists; they answer as the same pairs given as tuples do."""
     fresh = sr.load_catalog(CAT.to_dict())  # nothing cached yet
     as_lists = sr.resolve_many(fresh, [["s3", "data-classification"], ["ec2", "patch-management"]])
-    assert as_lists == (sr.resolve(fresh, "s3", "data-classification"), sr.resolve(fresh, "ec2", "patch-management"))
+    expected = (sr.resolve(fresh, "s3", "data-classification"), sr.resolve(fresh, "ec2", "patch-management"))
+    assert as_lists == expected
     assert sr.resolve_many(fresh, [["s3", "data-classification"]]) == as_lists[:1]  # the warm path too
