@@ -1,6 +1,7 @@
 """The bulk and columnar paths give exactly what resolve gives."""
 
 import itertools
+import json
 
 import numpy as np
 import pytest
@@ -63,7 +64,8 @@ def test_ownership_codes_broadcast_and_reject_bad_codes() -> None:
 def test_resolve_many_takes_pairs_as_lists_too() -> None:
     """Pairs read from JSON are lists; they answer as the same pairs given as tuples do."""
     fresh = sr.load_catalog(CAT.to_dict())  # nothing cached yet
-    as_lists = sr.resolve_many(fresh, [["s3", "data-classification"], ["ec2", "patch-management"]])
+    pairs = json.loads('[["s3", "data-classification"], ["ec2", "patch-management"]]')
+    as_lists = sr.resolve_many(fresh, pairs)
     expected = (sr.resolve(fresh, "s3", "data-classification"), sr.resolve(fresh, "ec2", "patch-management"))
     assert as_lists == expected
-    assert sr.resolve_many(fresh, [["s3", "data-classification"]]) == as_lists[:1]  # the warm path too
+    assert sr.resolve_many(fresh, pairs[:1]) == as_lists[:1]  # the warm path too
