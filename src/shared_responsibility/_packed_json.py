@@ -36,7 +36,7 @@ else:
 
 def loads(data: bytes) -> Any:
     """The value of one JSON document (UTF-8), as ``json.loads`` gives it."""
-    if _scan is None:  # pragma: no cover
+    if _scan is None:
         import json
 
         return json.loads(data)

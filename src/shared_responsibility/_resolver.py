@@ -66,8 +66,16 @@ class _Step:
 class _Plan:
     """Everything that decides one service in one context, computed once."""
 
-    __slots__ = ("context_rules", "customer", "operator_cited", "operator_rule", "overrides", "providers",
-                 "service", "steps")  # fmt: skip
+    __slots__ = (
+        "context_rules",
+        "customer",
+        "operator_cited",
+        "operator_rule",
+        "overrides",
+        "providers",
+        "service",
+        "steps",
+    )
 
     def __init__(
         self,
