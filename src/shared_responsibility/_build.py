@@ -64,6 +64,7 @@ class _Builder:
         self._tail = tail  # where the lines after the catalog's own start
         self._parts: dict[tuple[str | None, str, str, str], Part] = {}
         self._availabilities: dict[tuple[str, ...], Availability] = {}
+        self._make_service = self._service_fields  # one bound method for every service's `Packed`
 
     def record(self, made: _R, raw: _Raw) -> _R:
         """The record, its prose deferred if the data holds an index into the prose store."""
@@ -135,7 +136,7 @@ class _Builder:
         sid, start = entry
         made = object.__new__(Service)
         object.__setattr__(made, "id", sys.intern(sid))
-        object.__setattr__(made, "_packed", Packed(self._service_fields, start))
+        object.__setattr__(made, "_packed", Packed(self._make_service, start))
         return made
 
     def _service_fields(self, start: int) -> dict[str, Any]:
