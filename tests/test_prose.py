@@ -16,8 +16,8 @@ import shared_responsibility as sr
 from shared_responsibility import _data
 from shared_responsibility._build import build
 from shared_responsibility._data import DATA_FILE, PROSE_FILE, RULES_FILE, packaged_data
-from shared_responsibility._model import PROSE_FIELDS, Later, Packed, Pending
-from shared_responsibility._pack import LATER, lines, main, pack, records
+from shared_responsibility._model import LATER, PROSE_FIELDS, Later, Packed, Pending
+from shared_responsibility._pack import lines, main, pack, records
 from shared_responsibility._prose import Prose
 from tests.strategies import catalogs
 

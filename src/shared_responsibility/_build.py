@@ -168,7 +168,7 @@ class _Builder:
         return self._packed[start : self._packed.index(b"\n", start)]
 
     def _rules(self, raw: _Raw, make: Callable[[bytes | None], dict[str, Any]]) -> Packed:
-        """A record's own rules (`_pack.LATER`), parsed and built by ``make`` when first read."""
+        """A record's own rules (`_model.LATER`), parsed and built by ``make`` when first read."""
         return Packed(make, self._line(raw.get("rules")))
 
     def _service_rules(self, text: bytes | None) -> dict[str, Any]:

@@ -743,6 +743,15 @@ def _packed(record: object, name: str) -> Packed:
 PROSE_FIELDS = ("notes", "note", "sources")
 """The fields that hold prose, in every kind of record that has any."""
 
+LATER = {
+    "services": ("layers", "controls", "options"),
+    "categories": ("layers", "controls", "history"),
+    "partitions": ("regions",),
+    "deployments": ("layers", "controls"),
+}
+"""The fields of each kind of record that the packed data keeps as the record's own rules (one
+JSON text, `_pack`), so that loading the catalog parses and builds only the records used."""
+
 _PROSE_FIELDS: dict[type, tuple[str, ...]] = {}
 """The prose fields of each kind of record that carries prose (`with_prose`)."""
 
@@ -778,9 +787,9 @@ for _cls in (
 # rules of categories, partitions and deployments, an answer's sources (`Cited`) and a rule's
 # note (`Later`), which quote prose.
 defer(Service, [a.name for a in attrs.fields(Service) if a.name != "id"])
-defer(Category, ("layers", "controls", "history"))
-defer(Partition, ("regions",))
-defer(Deployment, ("layers", "controls"))
+defer(Category, LATER["categories"])
+defer(Partition, LATER["partitions"])
+defer(Deployment, LATER["deployments"])
 defer(Resolution, ("sources",))
 defer(Rule, ("note",))
 

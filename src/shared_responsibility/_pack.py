@@ -16,18 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ._data import DATA_FILE, PROSE_FILE, RULES_FILE
-from ._model import PROSE_FIELDS
+from ._model import LATER, PROSE_FIELDS
 
 __all__ = ["lines", "pack", "records"]
 
-LATER = {
-    "services": ("layers", "controls", "options"),
-    "categories": ("layers", "controls", "history"),
-    "partitions": ("regions",),
-    "deployments": ("layers", "controls"),
-}
-"""The fields of each kind of record that `pack` moves into the record's own rules (one JSON
-text), so that loading the catalog parses and builds only the records that are used."""
 _DEFERRED = ("rules", "aliases")
 """What `lines` moves out of each record onto a line of its own."""
 
@@ -95,11 +87,12 @@ def lines(rules: dict[str, Any]) -> bytes:
     size = 0
 
     def line(text: Any) -> int:
+        """Appends a line; where it starts."""
         nonlocal size
         data = text.encode() if isinstance(text, str) else _dumps(text)
+        start, size = size, size + len(data) + 1
         tail.append(data)
-        size += len(data) + 1
-        return size - len(data) - 1
+        return start
 
     head = dict(rules)
     for kind in LATER:
