@@ -286,6 +286,27 @@ def test_the_customer_inherits_what_the_provider_performs_and_satisfies_the_rest
     assert requirements["si-2"]["responsible-roles"][0]["role-id"] == "system-owner"
 
 
+def test_each_requirement_says_one_thing_of_who_does_it() -> None:
+    """Origination, FedRAMP's status and the system's own state all follow from what the system
+    inherits and what it satisfies, for every service's plan (an enabling provider once made
+    them disagree: google-alloydb's sc-13 read inherited, implemented and partial at once).
+    """
+    expected = {
+        (True, False): ({"inherited"}, {"implemented"}, "implemented"),
+        (True, True): ({"inherited", "sp-system"}, {"partial", "planned"}, "partial"),
+        (False, True): ({"sp-system"}, {"planned"}, "planned"),
+        (False, False): ({"sp-system"}, {"planned"}, "planned"),  # a baseline's control the data does not map
+    }
+    for service in [s.id for s in CAT.services if CAT.offered(s.id)]:
+        for requirement in _ssp([service])["control-implementation"]["implemented-requirements"]:
+            own = requirement["by-components"][-1]
+            values = {name: {p["value"] for p in requirement["props"] if p["name"] == name}
+                      for name in ("control-origination", "implementation-status")}  # fmt: skip
+            state = own["implementation-status"]["state"]
+            got = (values["control-origination"], values["implementation-status"], state)
+            assert got == expected[("inherited" in own, "satisfied" in own)], (service, requirement["control-id"])
+
+
 def test_an_ssp_follows_its_context() -> None:
     plans = {place: _ssp(services, context) for place, (context, services, _) in PLACES.items()}
     assert len({p["uuid"] for p in plans.values()}) == len(plans)

@@ -26,8 +26,9 @@ FORMATS = ("csv", "markdown", "json", "oscal-component-definition", "oscal-ssp")
 Row = dict[str, Any]
 
 
-def _duties(duties: Iterable[Any], side: Side) -> list[str]:
-    return [f"{d.holder}: {d.text}" for d in duties if d.party.side is side]
+def _duties(duties: Iterable[Any], side: Side | None = None) -> list[str]:
+    """The duties in words (``holder: text``), of one side or of both."""
+    return [f"{d.holder}: {d.text}" for d in duties if side is None or d.party.side is side]
 
 
 def _resolution(r: Resolution, **extra: str) -> Row:
@@ -79,8 +80,8 @@ def _duty_change(change: DutyChange) -> Row:
         "kind": change.kind,
         "what": change.what,
         "change": change.change,
-        "before": [f"{d.holder}: {d.text}" for d in change.before],
-        "after": [f"{d.holder}: {d.text}" for d in change.after],
+        "before": _duties(change.before),
+        "after": _duties(change.after),
     }
 
 
@@ -211,11 +212,7 @@ def export(
 def _resolutions(obj: Any) -> list[Resolution]:
     if isinstance(obj, Resolution):
         return [obj]
-    if isinstance(obj, Workload):
-        return list(obj.resolutions)
-    if isinstance(obj, FrameworkRequirement):
-        return list(obj.resolutions)
-    if isinstance(obj, InventoryItem):
+    if isinstance(obj, Workload | FrameworkRequirement | InventoryItem):
         return list(obj.resolutions)
     if isinstance(obj, Iterable) and not isinstance(obj, Mapping | str | bytes):
         found: list[Resolution] = []

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from ._catalog import suggest
 from ._model import Resolution, Role, Side, where
+from ._views import _natural
 from .errors import ExportError, _hint, _short
 
 __all__ = [
@@ -56,11 +57,6 @@ def _by_nist(resolutions: Iterable[Resolution]) -> dict[tuple[str, str], list[Re
             if ref.startswith("NIST-800-53:"):
                 grouped.setdefault((r.service.id, control_id(ref)), []).append(r)
     return dict(sorted(grouped.items(), key=lambda item: (item[0][0], *_natural(item[0][1]))))
-
-
-def _natural(text: str) -> tuple[object, ...]:
-    """``ac-2`` before ``ac-10``."""
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
 
 
 def _part(resolutions: list[Resolution], side: Side, roles: tuple[Role, ...] = tuple(Role)) -> str:
@@ -166,17 +162,6 @@ def _origination(group: list[Resolution]) -> list[str]:
     from ._crosswalk import origination
 
     return list(dict.fromkeys(label for r in group for label in origination(r)))
-
-
-def _ssp_origination(group: list[Resolution]) -> list[str]:
-    """FedRAMP's control origination in the plan of a system built on the services, seen from
-    the system, whose owner is the plan's service provider: what the cloud provider performs is
-    inherited from its authorization; what is left to the customer is the system's own.
-    """
-    duties = [d for r in group for d in r.duties]
-    provided = any(d.party.side is Side.PROVIDER and d.role is Role.PERFORMS for d in duties)
-    left = any(d.party.side is Side.CUSTOMER or d.role is Role.ENABLES for d in duties)
-    return ["inherited"] * provided + ["sp-system"] * left
 
 
 def _status(group: list[Resolution]) -> str:
@@ -390,7 +375,8 @@ def system_security_plan(
         left_out: list[str] = []
         requirements = [plan.requirement(cid, groups) for cid, groups in by_control.items()]
     else:  # every control of the baseline, in its order
-        left_out = [cid for cid in by_control if cid not in baseline.selected]
+        selected = set(baseline.controls)
+        left_out = [cid for cid in by_control if cid not in selected]
         requirements = [
             plan.requirement(cid, by_control[cid]) if cid in by_control else plan.own_requirement(cid)
             for cid in baseline.controls
@@ -434,7 +420,7 @@ def _implementation_description(
     )
     if baseline is None:
         return "NIST SP 800-53 Rev. 5 controls mapped by the dataset: " + inherits
-    mapped = sum(1 for cid in baseline.controls if cid in by_control)
+    mapped = len(by_control) - len(left_out)
     text = (
         f"Every control of the {baseline.title} ({len(baseline.controls)}). The {mapped} that the "
         f"dataset maps: {inherits} The other {len(baseline.controls) - mapped}: the system's own, as "
@@ -494,12 +480,7 @@ class _Plan(NamedTuple):
         """One control's requirement: each service's export, and the system's own by-component
         inheriting what is provided and satisfying what is left to it.
         """
-        salt, owner_uuid, this_system, authorizations = (
-            self.salt,
-            self.owner,
-            self.this_system,
-            self.authorizations,
-        )
+        salt, owner_uuid = self.salt, self.owner
         every = [r for group in groups.values() for r in group]
         by_components = []
         inherited, satisfied = [], []
@@ -533,24 +514,24 @@ class _Plan(NamedTuple):
                         "responsible-roles": [{"role-id": "system-owner", "party-uuids": [owner_uuid]}],
                     }
                 )
+        state = _ssp_state(bool(inherited), bool(satisfied))
         own: dict[str, Any] = {
-            "component-uuid": this_system,
+            "component-uuid": self.this_system,
             "uuid": _uuid("by-component", salt, "this-system", cid),
             "description": "What the system inherits from its services and what it must do itself.",
-            "implementation-status": {"state": "partial" if satisfied and inherited else "planned"},
+            "implementation-status": {"state": state},
         }
         if inherited:
             own["inherited"] = inherited
         if satisfied:
             own["satisfied"] = satisfied
-        props = [
-            {"name": "control-origination", "ns": FEDRAMP_NS, "value": v} for v in _ssp_origination(every)
-        ]
-        props += _ssp_status(every)
+        origination = ["inherited"] * bool(inherited) + ["sp-system"] * bool(satisfied)
+        props = [{"name": "control-origination", "ns": FEDRAMP_NS, "value": v} for v in origination]
+        props += _ssp_status(state)
         performers = {d.party.id for r in every for d in r.duties if d.role is Role.PERFORMS}
         props += [
             {"name": "leveraged-authorization-uuid", "ns": FEDRAMP_NS, "value": la["uuid"]}
-            for pid, la in authorizations.items()
+            for pid, la in self.authorizations.items()
             if pid in performers
         ]
         requirement: dict[str, Any] = {
@@ -582,12 +563,7 @@ class _Plan(NamedTuple):
                     "system's own because the dataset records no part of the cloud services' "
                     "providers in it.",
                 },
-                {
-                    "name": "implementation-status",
-                    "ns": FEDRAMP_NS,
-                    "value": "planned",
-                    "remarks": PLACEHOLDER + "how and when the system implements the control.",
-                },
+                _planned("the control"),
             ],
             "responsible-roles": [{"role-id": "system-owner", "party-uuids": [self.owner]}],
             "by-components": [
@@ -608,8 +584,7 @@ class _Baseline(NamedTuple):
     title: str
     href: str
     controls: tuple[str, ...]
-    """The control ids it selects, in the framework's order."""
-    selected: frozenset[str]
+    """The control ids it selects, in its publisher's order (the framework's)."""
 
 
 @functools.cache
@@ -618,13 +593,7 @@ def _baselines() -> tuple[_Baseline, ...]:
     from ._data import packaged_data
 
     return tuple(
-        _Baseline(
-            b["id"],
-            b["title"],
-            b["href"],
-            tuple(sorted(b["controls"], key=_natural)),
-            frozenset(b["controls"]),
-        )
+        _Baseline(b["id"], b["title"], b["href"], tuple(b["controls"]))
         for b in json.loads(packaged_data("baselines.json"))["baselines"]
     )
 
@@ -646,29 +615,41 @@ def _profile(profile: str) -> tuple[str, _Baseline | None]:
     )
 
 
-def _ssp_status(group: list[Resolution]) -> list[dict[str, str]]:
-    """FedRAMP's implementation status in a new plan: what the provider alone performs is
-    implemented; where the customer performs a part, that part is planned until the system's
-    owner describes it (FedRAMP's "partial" and "planned" together for a shared control).
+def _ssp_state(inherited: bool, own: bool) -> str:
+    """The state of a control in a new plan, from what the system inherits from its services
+    and what is left to it: inherited alone is implemented; a part of its own is planned until
+    the system's owner describes it; both together, partial.
     """
-    status = _status(group)
-    if status == "implemented":
+    if inherited:
+        return "partial" if own else "implemented"
+    return "planned"
+
+
+def _ssp_status(state: str) -> list[dict[str, str]]:
+    """FedRAMP's implementation status for a state (`_ssp_state`): "partial" and "planned"
+    together for a shared control, the system's part planned.
+    """
+    if state == "implemented":
         return [{"name": "implementation-status", "ns": FEDRAMP_NS, "value": "implemented"}]
-    planned = {
-        "name": "implementation-status",
-        "ns": FEDRAMP_NS,
-        "value": "planned",
-        "remarks": PLACEHOLDER + "how and when the system implements its part, listed under satisfied.",
-    }
-    if status == "not-applicable":
-        return [planned]
+    if state == "planned":
+        return [_planned("its part, listed under satisfied")]
     partial = {
         "name": "implementation-status",
         "ns": FEDRAMP_NS,
         "value": "partial",
         "remarks": "The provider's part is inherited from the leveraged services; the rest is the system's.",
     }
-    return [partial, planned]
+    return [partial, _planned("its part, listed under satisfied")]
+
+
+def _planned(what: str) -> dict[str, str]:
+    """FedRAMP's "planned" status, with a placeholder for the system's owner to fill in."""
+    return {
+        "name": "implementation-status",
+        "ns": FEDRAMP_NS,
+        "value": "planned",
+        "remarks": PLACEHOLDER + f"how and when the system implements {what}.",
+    }
 
 
 def _inherited(group: list[Resolution], provided: str) -> str:

@@ -47,6 +47,7 @@ class FrameworkRequirement:
 
 
 def _natural(reference: str) -> tuple[object, ...]:
+    """``ac-2`` before ``ac-10``."""
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", reference))
 
 
