@@ -304,7 +304,8 @@ def test_each_requirement_says_one_thing_of_who_does_it() -> None:
                       for name in ("control-origination", "implementation-status")}  # fmt: skip
             state = own["implementation-status"]["state"]
             got = (values["control-origination"], values["implementation-status"], state)
-            assert got == expected[("inherited" in own, "satisfied" in own)], (service, requirement["control-id"])
+            where = (service, requirement["control-id"])
+            assert got == expected[("inherited" in own, "satisfied" in own)], where
 
 
 def test_an_ssp_follows_its_context() -> None:
