@@ -168,6 +168,21 @@ def _ssp(by_component: dict[str, Any], roles: list[dict[str, Any]] | None = None
     }
 
 
+@pytest.mark.parametrize(
+    ("name", "party"),
+    [("oem", "hardware-partner"), ("amazon web services", "aws"), ("SINNET", "sinnet")],
+)
+def test_a_party_is_known_by_its_short_name_its_name_or_its_id_in_any_case(name: str, party: str) -> None:
+    """``oem`` is only the short form of "Azure Stack Hub hardware partner (OEM)"."""
+    document = _ssp({"export": {"provided": [{"uuid": "p", "responsible-roles": [
+        {"role-id": "provider", "party-uuids": ["0b0f8a57-0000-4000-8000-000000000011"]},
+    ]}]}})  # fmt: skip
+    document["system-security-plan"]["metadata"]["parties"][0]["name"] = name
+    overrides, new = sr.overrides_from_oscal(CAT, document)
+    assert _keys(overrides) == [("s3", "physical-and-environmental", (party,))]
+    assert new == ()
+
+
 def test_a_foreign_ssp_is_read_through_its_exports_and_their_roles() -> None:
     named = {"export": {"provided": [{"uuid": "p", "responsible-roles": [
         {"role-id": "provider", "party-uuids": ["0b0f8a57-0000-4000-8000-000000000011"]},

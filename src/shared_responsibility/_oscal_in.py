@@ -42,12 +42,13 @@ def overrides_from_oscal(
     """
     try:
         data = json.loads(document) if isinstance(document, str | bytes) else document
+    except ValueError as bad:  # not JSON (nor UTF-8)
+        raise CatalogError([f"document: not JSON ({bad})"]) from None
+    try:
         reader = _Reader(cat, data)
         overrides = tuple(reader.overrides())
-    except ValueError as bad:  # not JSON
-        raise CatalogError([f"document: not JSON ({bad})"]) from None
     except (AttributeError, TypeError) as bad:  # JSON, but not shaped as OSCAL's
-        raise CatalogError([f"document: not shaped as OSCAL JSON ({bad})"]) from None
+        raise CatalogError([f"document: not shaped as OSCAL JSON ({bad})"]) from bad
     if reader.problems:
         raise CatalogError(reader.problems)
     return overrides, tuple(reader.new_parties.values())
