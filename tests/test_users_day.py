@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,18 +71,41 @@ def test_nothing_changing_is_said() -> None:
     assert repr(same) == "<Comparison: nothing changes>"
 
 
-@pytest.mark.parametrize("kind", ["workload", "framework view", "comparison", "split", "matrix"])
-def test_every_result_converts_to_a_dataframe(kind: str) -> None:
-    result = {
+@pytest.mark.parametrize(
+    ("kind", "headers"),
+    [
+        ("workload", ["target", "party", "duty", "services"]),
+        ("framework view", ["reference", "title", "ownership", "services", "customer_duties", "note"]),
+        ("comparison", ["kind", "what", "before", "after", "change"]),
+        ("split", ["layer", "owner", "duties"]),
+        ("matrix", ["service", "control", "type", "duties"]),
+    ],
+)
+def test_every_result_converts_to_a_dataframe_and_shows_as_its_own_table(
+    kind: str, headers: list[str]
+) -> None:
+    result: Any = {
         "workload": sr.workload(CAT, ["ec2", "s3"]),
         "framework view": sr.framework_view(CAT, ["ec2"], controls=["SI-2"]),
         "comparison": sr.shift(CAT, "ec2", "lambda"),
         "split": sr.split(CAT, "ec2"),
         "matrix": sr.matrix(CAT, ["ec2"], ["patch-management"]),
     }[kind]
+    # a row for each layer, answer or requirement; a workload's for each duty under a layer
+    shown = sum(map(len, result.values())) if isinstance(result, sr.Workload) else len(result)
     df = result.to_pandas()
-    assert len(df) > 0
-    assert result._repr_html_().startswith("<table>")
+    assert len(df) >= shown > 0
+    html = result._repr_html_()
+    assert re.findall("<th>(.*?)</th>", html) == headers
+    assert html.count("<tr") == shown + 1  # and the header
+    if "ownership" in df:
+        assert df["ownership"].dtype == "category"
+
+
+def test_an_empty_comparison_shows_as_no_rows_not_as_a_matrix() -> None:
+    html = sr.compare(CAT, "ec2", ("ec2", None))._repr_html_()
+    assert "<td>" not in html
+    assert "<th>service</th>" not in html
 
 
 def test_a_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

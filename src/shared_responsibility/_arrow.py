@@ -8,7 +8,7 @@ from typing import Any
 
 from ._catalog import Catalog
 from ._crosswalk import origination
-from ._export import rows
+from ._export import _columns, _duties, rows
 from ._inventory import InventoryItem
 from ._model import Context, Resolution, Side, where
 from ._resolver import matrix
@@ -54,7 +54,7 @@ def to_arrow(obj: Any, context: Context | None = None) -> Any:
     if isinstance(obj, Catalog):
         return responsibility_table(obj, context)
     table = rows(obj)
-    columns = list(dict.fromkeys(k for row in table for k in row))  # rows of a result may differ
+    columns = _columns(table)  # rows of a result may differ
     lists = {k for row in table for k, v in row.items() if isinstance(v, list)}
     # a column that holds a list in any row (a comparison's duties) is a list column throughout
     return pa.Table.from_pylist(
@@ -91,8 +91,8 @@ def _answer(r: Resolution, where: str = "") -> dict[str, Any]:
         "ownership": r.ownership.value,
         "control_type": r.ownership.control_type,
         "fedramp": list(origination(r)),
-        "provider_duties": [f"{d.holder}: {d.text}" for d in r.duties if d.party.side is Side.PROVIDER],
-        "customer_duties": [f"{d.holder}: {d.text}" for d in r.duties if d.party.side is Side.CUSTOMER],
+        "provider_duties": _duties(r.duties, Side.PROVIDER),
+        "customer_duties": _duties(r.duties, Side.CUSTOMER),
         "sources": [s.url for s in r.sources],
     }
 
@@ -108,8 +108,9 @@ def to_arrow_batches(items: Iterable[InventoryItem], batch_size: int = 65_536) -
     pa = _pyarrow()
     schema = _schema(pa, INVENTORY_COLUMNS)
     pending: list[dict[str, Any]] = []
+    answers: dict[int, tuple[Resolution, dict[str, Any]]] = {}  # resolutions are shared: one row each
     for item in items:
-        pending += _item_rows(item)
+        pending += _item_rows(item, answers)
         if len(pending) >= batch_size:
             yield pa.RecordBatch.from_pylist(pending[:batch_size], schema=schema)
             pending = pending[batch_size:]
@@ -117,11 +118,22 @@ def to_arrow_batches(items: Iterable[InventoryItem], batch_size: int = 65_536) -
         yield pa.RecordBatch.from_pylist(pending, schema=schema)
 
 
-def _item_rows(item: InventoryItem) -> list[dict[str, Any]]:
+def _item_rows(
+    item: InventoryItem, answers: dict[int, tuple[Resolution, dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """A resource's rows; ``answers`` keeps each resolution's part of a row, by identity (the
+    resolution is kept with it, so that its id stays its own).
+    """
     base = {"resource": item.resource, "type": item.type or ""}
     if not item.placed:
         return [{**base, "service": None, "reason": item.reason}]
-    return [{**base, **_answer(r, _context_label(r.context)), "reason": None} for r in item.resolutions]
+    found = []
+    for r in item.resolutions:
+        known = answers.get(id(r))
+        if known is None:
+            known = answers[id(r)] = (r, _answer(r, _context_label(r.context)))
+        found.append({**base, **known[1], "reason": None})
+    return found
 
 
 def _schema(pa: Any, columns: Iterable[str]) -> Any:

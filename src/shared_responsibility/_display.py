@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ._answers import LayerResolution, Split
-from ._model import Ownership, Resolution
+from ._model import Matrix, Ownership, Resolution
 from .errors import MissingExtraError
 
 __all__ = ["frame", "html"]
@@ -32,8 +32,10 @@ def _duties(r: Resolution | LayerResolution) -> str:
 
 
 def _other(obj: Any) -> bool:
-    """Results whose export rows are their table (workloads, shifts, framework views)."""
-    return not isinstance(obj, Split | Resolution) and not all(isinstance(r, Resolution) for r in obj)
+    """Results whose export rows are their table (workloads, shifts, framework views): all but
+    splits, resolutions and matrices, which show their duties.
+    """
+    return not isinstance(obj, Split | Resolution | Matrix)
 
 
 def html(obj: Any) -> str:
@@ -41,10 +43,10 @@ def html(obj: Any) -> str:
     who holds it where that is known.
     """
     if _other(obj):
-        from ._export import _text, rows
+        from ._export import _columns, _text, rows
 
         table = rows(obj)
-        columns = list(dict.fromkeys(k for row in table for k in row))
+        columns = _columns(table)
         body = [
             _row((_text(row.get(c, "")) for c in columns), _owner(row.get("ownership", row.get("after"))))
             for row in table
