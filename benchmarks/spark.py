@@ -13,7 +13,7 @@ import warnings
 from typing import Any
 
 import shared_responsibility as sr
-from shared_responsibility.spark import place
+from shared_responsibility.spark import _column, place
 
 ROWS = int(os.environ.get("BENCH_SPARK_ROWS", "10000000"))
 IN_PROCESS = min(ROWS, 200_000)
@@ -75,10 +75,8 @@ def main() -> None:
 
     cat = sr.default_catalog()
     start = time.perf_counter()
-    placed = 0
-    for first in range(0, IN_PROCESS, 50_000):  # a document holds at most Limits.max_entries
-        items = [item(i) for i in range(first, min(first + 50_000, IN_PROCESS))]
-        placed += sum(1 for _ in sr.inventory(cat, items, CONTROLS))
+    items = (item(i) for i in range(IN_PROCESS))  # streamed, as `place` streams each batch
+    placed = sum(1 for _ in sr.inventory(cat, items, CONTROLS))
     local = IN_PROCESS / (time.perf_counter() - start)
     assert placed == IN_PROCESS
 
@@ -107,7 +105,7 @@ def main() -> None:
         row = got[f"r-{i}"]
         want: list[str | None] = [r.ownership.value for r in answer.resolutions]
         want = want or [None] * len(CONTROLS)
-        mismatches += [row[c.replace("-", "_")] for c in CONTROLS] != want
+        mismatches += [row[_column(c)] for c in CONTROLS] != want
     spark.stop()
 
     print(f"in-process inventory, 1 core: {local:,.0f} items/s ({IN_PROCESS:,} items)")

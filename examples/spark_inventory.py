@@ -19,7 +19,7 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as fn
 from pyspark.sql.types import StringType
 
-from shared_responsibility.spark import place
+from shared_responsibility.spark import CONFIG_COLUMNS, place
 
 CONTROLS = ["patch-management", "encryption-at-rest", "backup-and-recovery"]
 
@@ -43,7 +43,7 @@ def read(spark: SparkSession, folder: Path) -> DataFrame:
 def _fields(items: DataFrame) -> DataFrame:
     """The fields placing reads, as text; a field an input lacks is null."""
     columns = []
-    for name in ("resourceType", "resourceId", "awsRegion", "ARN", "configuration"):
+    for name in CONFIG_COLUMNS:
         if name not in items.columns:
             columns.append(fn.lit(None).cast("string").alias(name))
         elif isinstance(items.schema[name].dataType, StringType):

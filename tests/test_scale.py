@@ -97,6 +97,20 @@ def test_without_pyarrow_the_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> 
         sr.to_arrow(sr.split(CAT, "ec2"))
 
 
+def test_an_arrow_batch_of_any_size_is_placed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch streams through the inventory: ``Limits.max_entries`` bounds documents held in
+    memory, not the batches Spark hands over (their size is Spark's setting)."""
+    from shared_responsibility import _limits, spark
+
+    monkeypatch.setattr(_limits, "DEFAULT_LIMITS", sr.Limits(max_entries=2))
+    records = [{"resourceType": "AWS::S3::Bucket", "resourceId": f"b{i}"} for i in range(3)]
+    present = {c: c for c in spark.CONFIG_COLUMNS}
+    answers = spark._answers(CAT, records, present, ["data-classification"], None)
+    assert [a["service"] for a in answers] == ["s3"] * 3
+    with pytest.raises(sr.InventoryError, match="more than 2 resources"):  # as a document, refused
+        list(sr.inventory(CAT, records, ["data-classification"]))
+
+
 # -- Spark, in local mode ------------------------------------------------------------------------
 
 

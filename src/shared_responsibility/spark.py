@@ -62,8 +62,9 @@ def place(
         import pyarrow as pa
 
         here = default_catalog() if shipped is None else shipped
+        read = list(dict.fromkeys(present.values()))  # only the columns placing reads, as Python
         for batch in batches:
-            records = batch.to_pylist()
+            records = batch.select(read).to_pylist()
             answers = _answers(here, records, present, wanted, context)
             columns_ = {name: batch.column(name) for name in batch.schema.names}
             for name in added:
@@ -87,7 +88,7 @@ def _answers(
     """One answer per record, in order: its service (or the reason it has none) and each
     control's ownership.
     """
-    items = [_item(record, present) for record in records]
+    items = (_item(record, present) for record in records)  # streamed: a batch of any size
     found = []
     for item in inventory(cat, items, wanted, context):
         if item.service is None:
