@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from . import __version__
 from ._answers import compare, split, workload
 from ._catalog import Catalog, provider_named, provider_names, suggest
@@ -297,7 +299,8 @@ def _after_context(args: argparse.Namespace, cat: Catalog, before: Context | Non
     if not (args.after_option or args.after_deployment or args.after_partition or args.after_region):
         return before
     base = before or Context()
-    context = Context(
+    context = attrs.evolve(
+        base,
         partition=args.after_partition or (None if args.after_region else base.partition),
         region=args.after_region or base.region,
         deployment=args.after_deployment or base.deployment,

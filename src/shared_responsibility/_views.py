@@ -80,16 +80,17 @@ def framework_view(
     and the requirement's ``note`` says so.
     """
     prefix = framework.rstrip(":") + ":"
-    frameworks = sorted({ref.split(":", 1)[0] for c in cat.controls for ref in c.references})
     references = {ref for c in cat.controls for ref in c.references}
     mapped = {ref for ref in references if ref.startswith(prefix)}
     if not mapped:
+        frameworks = sorted({ref.split(":", 1)[0] for ref in references})
         raise UnknownControlError(
             framework, suggest(framework, frameworks), f"no control maps to framework {framework!r}"
         )
     ids = [cat.service(s).id for s in services]
-    wanted = [(ref, "") for ref in sorted(mapped, key=_natural)]
-    if controls is not None:
+    if controls is None:
+        wanted = [(ref, "") for ref in sorted(mapped, key=_natural)]
+    else:
         wanted = list(dict.fromkeys(_asked(name, prefix, references) for name in controls))
     view = []
     for ref, note in wanted:
@@ -106,15 +107,15 @@ def _asked(name: str, prefix: str, references: set[str]) -> tuple[str, str]:
     if ":" not in bare:
         oscal = _OSCAL_FORM.fullmatch(bare)
         bare = prefix + (f"{oscal[1]}-{oscal[2]}({oscal[3]})" if oscal else bare).upper()
-    framework, _, ident = bare.partition(":")
-    ref = framework.upper() + ":" + ident.upper()
+    ref = bare.upper()
+    framework = ref.partition(":")[0]
     if ref in references:
         return ref, ""
     enhancement = _ENHANCEMENT.fullmatch(ref)
     base = enhancement[1] if enhancement else ""
     if base in references:
         return base, f"{ref} is not mapped by the dataset; its base control {base} answers"
-    same = [r for r in references if r.startswith(framework.upper() + ":")] or list(references)
+    same = [r for r in references if r.startswith(framework + ":")] or list(references)
     raise UnknownControlError(
         name, suggest(ref, same), f"no control of the dataset maps to {name!r} (read as {ref!r})"
     )
